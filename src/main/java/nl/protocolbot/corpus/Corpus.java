@@ -1,0 +1,68 @@
+package nl.protocolbot.corpus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded, validated corpus: the protocols with their articles, plus the editable word lists that belong to it.
+ * Immutable. Obtain one from {@link CorpusLoader}.
+ */
+public final class Corpus {
+    /** A text file of the corpus folder: its name (for messages) and content. */
+    public record TextFile(String name, String content) {
+    }
+
+    private final List<Protocol> protocols;
+    private final Optional<TextFile> synonyms;
+    private final String fingerprint;
+    private final Map<String, Article> byId = new LinkedHashMap<>();
+
+    Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, String fingerprint) {
+        this.protocols = List.copyOf(protocols);
+        this.synonyms = synonyms;
+        this.fingerprint = fingerprint;
+        for (Protocol p : this.protocols) {
+            for (Article a : p.articles()) {
+                byId.put(a.id(), a);
+            }
+        }
+    }
+
+    public List<Protocol> protocols() {
+        return protocols;
+    }
+
+    /** All articles of all protocols, in file and document order. */
+    public List<Article> articles() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Article> article(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Protocol> protocol(String slug) {
+        return protocols.stream().filter(p -> p.slug().equals(slug)).findFirst();
+    }
+
+    /** The protocol an article belongs to. */
+    public Protocol protocolOf(Article article) {
+        return protocol(article.protocol()).orElseThrow();
+    }
+
+    /** {@code synonyms.txt} of the corpus folder, in Solr synonym format, when there is one. */
+    public Optional<TextFile> synonyms() {
+        return synonyms;
+    }
+
+    /** A short hash of every file the corpus was read from; changes whenever any of them changes. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

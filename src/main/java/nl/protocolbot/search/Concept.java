@@ -1,0 +1,47 @@
+package nl.protocolbot.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One meaningful word of a question, with everything it may match: its own stem, the stems of its synonyms, and
+ * the parts of a split compound. Built by {@link QueryPlanner}.
+ */
+final class Concept {
+    final int start;
+    final int end;
+    String original;
+    final List<String> synonyms = new ArrayList<>();
+    final List<String> parts = new ArrayList<>();
+    /** How much of the question this word carries (an IDF), set by the planner. */
+    double weight;
+    /** Whether typo tolerance applies: none of the word's terms is in the index. */
+    boolean unknown;
+    /** Credit per alternative query, in the order the engine built them; null when the word was not used. */
+    double[] credits;
+
+    Concept(int start, int end) {
+        this.start = start;
+        this.end = end;
+    }
+
+    List<String> allTerms() {
+        List<String> all = new ArrayList<>();
+        if (original != null) {
+            all.add(original);
+        }
+        all.addAll(synonyms);
+        all.addAll(parts);
+        return all;
+    }
+
+    boolean isEmpty() {
+        return original == null && synonyms.isEmpty() && parts.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return original + (synonyms.isEmpty() ? "" : " syn" + synonyms) + (parts.isEmpty() ? "" : " parts" + parts)
+                + String.format(java.util.Locale.ROOT, " w=%.2f", weight) + (unknown ? " unknown" : "");
+    }
+}

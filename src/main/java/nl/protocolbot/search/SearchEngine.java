@@ -1,0 +1,442 @@
+package nl.protocolbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import nl.protocolbot.corpus.Article;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.CorpusException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Finds the articles that answer a question: an in-memory Lucene index of every article, built at start-up.
+ * Thread-safe; build once, search from any thread.
+ */
+public final class SearchEngine {
+    public static final int DEFAULT_LIMIT = 3;
+    public static final int MAX_LIMIT = 20;
+
+    static final String ID = "id";
+    static final String PROTOCOL = "protocol";
+    static final String TITLE = "title";
+    static final String ALL = "all";
+    static final String TEXT = "text";
+
+    /** Credit a word gets for matching through its own stem, a synonym, a compound part or a typo correction. */
+    static final double CREDIT_SYNONYM = 0.9;
+    static final double CREDIT_PARTS = 0.8;
+    static final double CREDIT_FUZZY = 0.7;
+    /** An article must cover at least this share of the question to be shown. */
+    static final double MIN_COVERAGE = 0.5;
+    /** … and score at least this share of the best article's score. */
+    static final double MIN_RELATIVE_SCORE = 0.35;
+    /** Articles this alike (Jaccard of their terms) are the same rule in different protocols. */
+    static final double DUPLICATE_SIMILARITY = 0.5;
+    static final float TITLE_BOOST = 0.6f;
+    static final float PROXIMITY_BOOST = 0.5f;
+    private static final int CANDIDATES = 40;
+
+    private final Corpus corpus;
+    private final Tuning tuning;
+    private final Analyzer indexAnalyzer;
+    private final QueryPlanner planner;
+    private final IndexSearcher searcher;
+    private final Article[] docs;
+    private final java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
+    private final List<Set<String>> docTerms;
+    private final UnifiedHighlighter highlighter;
+
+    private SearchEngine(Corpus corpus, Tuning tuning) throws CorpusException {
+        this.corpus = corpus;
+        this.tuning = tuning;
+        Analyzer queryAnalyzer;
+        if (tuning.baseline()) {
+            indexAnalyzer = new DutchAnalyzer();
+            queryAnalyzer = indexAnalyzer;
+        } else {
+            DutchAnalysis analysis = new DutchAnalysis(corpus, tuning);
+            indexAnalyzer = analysis.index;
+            queryAnalyzer = analysis.query;
+        }
+        planner = new QueryPlanner(queryAnalyzer);
+        List<Article> articles = corpus.articles();
+        docs = articles.toArray(new Article[0]);
+        docTerms = new ArrayList<>(docs.length);
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        BM25Similarity similarity = new BM25Similarity(tuning.k1(), tuning.b());
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(similarity);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            for (Article a : articles) {
+                Document d = new Document();
+                d.add(new StringField(ID, a.id(), Field.Store.NO));
+                d.add(new StringField(PROTOCOL, a.protocol(), Field.Store.NO));
+                d.add(new TextField(TITLE, a.title(), Field.Store.NO));
+                d.add(new TextField(ALL, a.title() + "\n" + a.section() + "\n" + a.text(), Field.Store.NO));
+                d.add(new TextField(TEXT, a.text(), Field.Store.YES));
+                docOf.put(a.id(), docOf.size());
+                writer.addDocument(d);
+                docTerms.add(new HashSet<>(DutchAnalysis.terms(indexAnalyzer, a.text())));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IndexReader reader = DirectoryReader.open(dir);
+            searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(similarity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(new Locale("nl", "NL")))
+                .withFormatter(new SentenceFormatter())
+                .withMaxNoHighlightPassages(0)
+                .withHandleMultiTermQuery(true)
+                .build();
+    }
+
+    /** Builds the index for a corpus with the product's settings. Refuses an invalid synonyms file. */
+    public static SearchEngine build(Corpus corpus) throws CorpusException {
+        return new SearchEngine(corpus, Tuning.DEFAULT);
+    }
+
+    /** Builds the index with other settings (for measurements). */
+    public static SearchEngine build(Corpus corpus, Tuning tuning) throws CorpusException {
+        return new SearchEngine(corpus, tuning);
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    /**
+     * The articles that answer a question, best first; empty when nothing relevant was found.
+     *
+     * @param question what the user typed, any length, any markup
+     * @param limit    at most this many articles (1 to {@link #MAX_LIMIT})
+     * @param protocol only this protocol's articles, or empty for all
+     */
+    public List<Hit> search(String question, int limit, Optional<String> protocol) {
+        int n = Math.max(1, Math.min(MAX_LIMIT, limit));
+        String cleaned = TextCleaner.clean(question);
+        List<Concept> concepts = planner.plan(cleaned);
+        concepts.removeIf(Concept::isEmpty);
+        if (concepts.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return tuning.baseline() ? baseline(concepts, n, protocol) : ranked(concepts, n, protocol);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
+    public boolean understands(String question) {
+        return planner.plan(TextCleaner.clean(question)).stream().anyMatch(c -> !c.isEmpty());
+    }
+
+    private List<Hit> baseline(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Concept c : concepts) {
+            for (String t : c.allTerms()) {
+                b.add(new TermQuery(new Term(ALL, t)), Occur.SHOULD);
+            }
+        }
+        Query q = filter(b.build(), protocol);
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
+            hits.add(new Hit(docs[sd.doc], sd.score, 1.0, "", List.of()));
+        }
+        return withHighlights(hits, highlightQuery(concepts));
+    }
+
+    private List<Hit> ranked(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        int total = reader.numDocs();
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        List<Weight[]> checks = new ArrayList<>();
+        for (Concept c : concepts) {
+            weigh(c, reader, total);
+            List<Query> alternatives = new ArrayList<>();
+            List<Double> credits = new ArrayList<>();
+            if (c.original != null) {
+                alternatives.add(field(c.original, 1f));
+                credits.add(1.0);
+            }
+            for (String s : c.synonyms) {
+                alternatives.add(field(s, (float) CREDIT_SYNONYM));
+                credits.add(CREDIT_SYNONYM);
+            }
+            if (!c.parts.isEmpty()) {
+                BooleanQuery.Builder parts = new BooleanQuery.Builder();
+                for (String p : c.parts) {
+                    parts.add(field(p, 1f), Occur.SHOULD);
+                }
+                alternatives.add(new BoostQuery(parts.build(), (float) CREDIT_PARTS / c.parts.size()));
+                credits.add(CREDIT_PARTS);
+            }
+            if (tuning.fuzzy() && c.unknown && c.original != null) {
+                Query fuzzy = fuzzy(c.original);
+                if (fuzzy != null) {
+                    alternatives.add(new BoostQuery(fuzzy, (float) CREDIT_FUZZY));
+                    credits.add(CREDIT_FUZZY);
+                }
+            }
+            if (alternatives.isEmpty()) {
+                continue;
+            }
+            top.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
+            Weight[] ws = new Weight[alternatives.size()];
+            for (int i = 0; i < ws.length; i++) {
+                ws[i] = searcher.createWeight(searcher.rewrite(alternatives.get(i)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            }
+            c.weight = Math.max(c.weight, 0.1);
+            checks.add(ws);
+            c.credits = credits.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        if (tuning.fields()) {
+            addProximity(top, concepts);
+        }
+        Query q = filter(top.build(), protocol);
+        TopDocs found = searcher.search(q, CANDIDATES);
+        if (found.scoreDocs.length == 0) {
+            return List.of();
+        }
+        List<Concept> used = concepts.stream().filter(c -> c.credits != null).toList();
+        double totalWeight = used.stream().mapToDouble(c -> c.weight).sum();
+        List<Scored> scored = new ArrayList<>();
+        LeafReaderContext leaf = reader.leaves().get(0);
+        for (ScoreDoc sd : found.scoreDocs) {
+            double covered = 0;
+            for (int i = 0; i < used.size(); i++) {
+                Concept c = used.get(i);
+                Weight[] ws = checks.get(i);
+                double best = 0;
+                for (int k = 0; k < ws.length; k++) {
+                    if (c.credits[k] > best && ws[k].matches(leaf, sd.doc) != null) {
+                        best = c.credits[k];
+                    }
+                }
+                covered += c.weight * best;
+            }
+            double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
+            double score = tuning.relevance() ? sd.score * (0.25 + coverage) : sd.score;
+            scored.add(new Scored(sd.doc, score, coverage));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Hit> hits = new ArrayList<>();
+        double best = scored.get(0).score();
+        for (Scored s : scored) {
+            if (tuning.relevance() && (s.coverage() < MIN_COVERAGE || s.score() < MIN_RELATIVE_SCORE * best)) {
+                continue;
+            }
+            if (tuning.diversify() && groupWithEarlier(hits, s)) {
+                continue;
+            }
+            if (hits.size() < n) {
+                hits.add(new Hit(docs[s.doc()], s.score(), s.coverage(), "", List.of()));
+            }
+        }
+        return withHighlights(hits, highlightQuery(concepts));
+    }
+
+    private record Scored(int doc, double score, double coverage) {
+    }
+
+    /** When {@code s} is the same rule as a hit already chosen, list it under that hit and report true. */
+    private boolean groupWithEarlier(List<Hit> hits, Scored s) {
+        Article a = docs[s.doc()];
+        Set<String> terms = docTerms.get(s.doc());
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            if (h.article().protocol().equals(a.protocol())) {
+                continue;
+            }
+            int doc = indexOf(h.article());
+            if (jaccard(terms, docTerms.get(doc)) >= DUPLICATE_SIMILARITY) {
+                List<Article> also = new ArrayList<>(h.alsoIn());
+                if (also.stream().noneMatch(x -> x.protocol().equals(a.protocol()))) {
+                    also.add(a);
+                }
+                hits.set(i, new Hit(h.article(), h.score(), h.coverage(), h.highlight(), also));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int indexOf(Article a) {
+        return docOf.get(a.id());
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String t : a) {
+            if (b.contains(t)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
+    }
+
+    private void weigh(Concept c, IndexReader reader, int total) throws IOException {
+        double best = -1;
+        if (c.original != null) {
+            int df = reader.docFreq(new Term(ALL, c.original));
+            if (df > 0) {
+                best = idf(df, total);
+            }
+        }
+        if (best < 0) {
+            for (String t : c.allTerms()) {
+                int df = reader.docFreq(new Term(ALL, t));
+                if (df > 0) {
+                    best = Math.max(best, idf(df, total));
+                }
+            }
+        }
+        c.unknown = best < 0;
+        c.weight = c.unknown ? idf(1, total) : best;
+    }
+
+    private static double idf(int df, int total) {
+        return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    }
+
+    private Query field(String term, float boost) {
+        Query all = new TermQuery(new Term(ALL, term));
+        Query q;
+        if (tuning.fields()) {
+            q = new BooleanQuery.Builder()
+                    .add(all, Occur.SHOULD)
+                    .add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD)
+                    .build();
+        } else {
+            q = all;
+        }
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** Typo tolerance: up to one edit for words of 4 to 7 letters, two from 8; the first letter must be right. */
+    private static Query fuzzy(String term) {
+        int len = term.codePointCount(0, term.length());
+        if (len < 4) {
+            return null;
+        }
+        int edits = len >= 8 ? 2 : 1;
+        return new FuzzyQuery(new Term(ALL, term), edits, 1, 10, true);
+    }
+
+    private static void addProximity(BooleanQuery.Builder top, List<Concept> concepts) {
+        for (int i = 0; i + 1 < concepts.size(); i++) {
+            Concept a = concepts.get(i);
+            Concept b = concepts.get(i + 1);
+            if (a.original == null || b.original == null || a.unknown || b.unknown) {
+                continue;
+            }
+            PhraseQuery near = new PhraseQuery(4, ALL, a.original, b.original);
+            top.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
+        }
+    }
+
+    private static Query filter(Query q, Optional<String> protocol) {
+        if (protocol.isEmpty()) {
+            return q;
+        }
+        return new BooleanQuery.Builder()
+                .add(q, Occur.MUST)
+                .add(new TermQuery(new Term(PROTOCOL, protocol.get())), Occur.FILTER)
+                .build();
+    }
+
+    private Query highlightQuery(List<Concept> concepts) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Concept c : concepts) {
+            for (String t : c.allTerms()) {
+                b.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private List<Hit> withHighlights(List<Hit> hits, Query query) throws IOException {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        ScoreDoc[] sds = new ScoreDoc[hits.size()];
+        for (int i = 0; i < sds.length; i++) {
+            sds[i] = new ScoreDoc(indexOf(hits.get(i).article()), (float) hits.get(i).score());
+        }
+        String[] sentences = highlighter.highlight(TEXT, query,
+                new TopDocs(new TotalHits(sds.length, TotalHits.Relation.EQUAL_TO), sds), 1);
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            String sentence = sentences[i] != null ? sentences[i] : firstSentence(h.article().text());
+            out.add(new Hit(h.article(), h.score(), h.coverage(), sentence, h.alsoIn()));
+        }
+        return out;
+    }
+
+    static String firstSentence(String text) {
+        BreakIterator it = BreakIterator.getSentenceInstance(new Locale("nl", "NL"));
+        it.setText(text);
+        int end = it.next();
+        return (end == BreakIterator.DONE ? text : text.substring(0, end)).strip();
+    }
+
+    /** Returns the best passage (one sentence) as plain text. */
+    private static final class SentenceFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            if (passages.length == 0) {
+                return null;
+            }
+            Passage best = Arrays.stream(passages).max(Comparator.comparingDouble(Passage::getScore)).orElseThrow();
+            return content.substring(best.getStartOffset(), best.getEndOffset()).strip();
+        }
+    }
+}
