@@ -43,6 +43,11 @@ public final class Answerer {
         return corpus().article(id.strip()).map(a -> item(a, "", 0, List.of()));
     }
 
+    /** How the search reads a question (see {@link SearchEngine#explain}). */
+    public String explain(String question, Optional<String> protocol) {
+        return engine.explain(question, protocol);
+    }
+
     public Corpus corpus() {
         return engine.corpus();
     }

@@ -31,6 +31,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Antwoord als JSON.")
     boolean json;
 
+    @Option(names = "--explain", hidden = true, description = "Toon hoe de vraag gelezen wordt (voor afstemming).")
+    boolean explain;
+
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "3",
             description = "Hoeveel artikelen ten hoogste (1-20; standaard ${DEFAULT-VALUE}).")
     int limit;
@@ -63,6 +66,9 @@ final class AskCommand implements Callable<Integer> {
                 }
             }
             return Main.EXIT_OK;
+        }
+        if (explain) {
+            out.print(answerer.explain(question, org));
         }
         Answer answer = answerer.ask(question, limit, org);
         out.print(json ? AnswerJson.line(answer) + "\n" : AnswerText.render(answer));

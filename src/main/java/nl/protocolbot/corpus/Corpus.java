@@ -16,12 +16,14 @@ public final class Corpus {
 
     private final List<Protocol> protocols;
     private final Optional<TextFile> synonyms;
+    private final Optional<TextFile> topics;
     private final String fingerprint;
     private final Map<String, Article> byId = new LinkedHashMap<>();
 
-    Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, String fingerprint) {
+    Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, Optional<TextFile> topics, String fingerprint) {
         this.protocols = List.copyOf(protocols);
         this.synonyms = synonyms;
+        this.topics = topics;
         this.fingerprint = fingerprint;
         for (Protocol p : this.protocols) {
             for (Article a : p.articles()) {
@@ -55,6 +57,14 @@ public final class Corpus {
     /** {@code synonyms.txt} of the corpus folder, in Solr synonym format, when there is one. */
     public Optional<TextFile> synonyms() {
         return synonyms;
+    }
+
+    /**
+     * {@code topics.txt} of the corpus folder, when there is one: the subjects the protocols cover. A question that
+     * touches none of them gets no article.
+     */
+    public Optional<TextFile> topics() {
+        return topics;
     }
 
     /** A short hash of every file the corpus was read from; changes whenever any of them changes. */

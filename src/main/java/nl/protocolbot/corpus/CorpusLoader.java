@@ -23,12 +23,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads a corpus folder: one Markdown file per protocol ({@code *.md}) and optional {@code synonyms.txt}.
+ * Reads a corpus folder: one Markdown file per protocol ({@code *.md}), and optional {@code synonyms.txt} and
+ * {@code topics.txt}.
  * A corpus with any problem is refused as a whole, with every problem named by file and line.
  */
 public final class CorpusLoader {
     /** The name of the synonyms file in a corpus folder. */
     public static final String SYNONYMS_FILE = "synonyms.txt";
+    /** The name of the topics file in a corpus folder. */
+    public static final String TOPICS_FILE = "topics.txt";
     private static final String BUNDLED = "/corpus";
 
     private CorpusLoader() {
@@ -52,11 +55,13 @@ public final class CorpusLoader {
         Map<String, String> slugFiles = new HashMap<>();
         Map<String, String> idSources = new HashMap<>();
         Optional<Corpus.TextFile> synonyms = Optional.empty();
+        Optional<Corpus.TextFile> topics = Optional.empty();
         for (Path file : files) {
             String name = file.getFileName().toString();
             boolean markdown = name.endsWith(".md");
             boolean synonymFile = name.equals(SYNONYMS_FILE);
-            if (!markdown && !synonymFile) {
+            boolean topicFile = name.equals(TOPICS_FILE);
+            if (!markdown && !synonymFile && !topicFile) {
                 continue;
             }
             String content;
@@ -76,6 +81,10 @@ public final class CorpusLoader {
             }
             if (synonymFile) {
                 synonyms = Optional.of(new Corpus.TextFile(name, content));
+                continue;
+            }
+            if (topicFile) {
+                topics = Optional.of(new Corpus.TextFile(name, content));
                 continue;
             }
             Optional<Protocol> protocol = new ProtocolParser(name, content, problems).parse();
@@ -103,7 +112,7 @@ public final class CorpusLoader {
             throw new CorpusException(problems);
         }
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Corpus(protocols, synonyms, fingerprint);
+        return new Corpus(protocols, synonyms, topics, fingerprint);
     }
 
     /** Loads the corpus bundled with the application (the project's {@code corpus/} folder). */

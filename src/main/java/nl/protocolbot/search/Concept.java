@@ -17,6 +17,8 @@ final class Concept {
     double weight;
     /** Whether typo tolerance applies: none of the word's terms is in the index. */
     boolean unknown;
+    /** Whether the word names the corpus's general subject, which every article covers implicitly. */
+    boolean context;
     /** Credit per alternative query, in the order the engine built them; null when the word was not used. */
     double[] credits;
 
@@ -42,6 +44,6 @@ final class Concept {
     @Override
     public String toString() {
         return original + (synonyms.isEmpty() ? "" : " syn" + synonyms) + (parts.isEmpty() ? "" : " parts" + parts)
-                + String.format(java.util.Locale.ROOT, " w=%.2f", weight) + (unknown ? " unknown" : "");
+                + String.format(java.util.Locale.ROOT, " w=%.2f", weight) + (unknown ? " unknown" : "") + (context ? " context" : "");
     }
 }

@@ -62,6 +62,8 @@ final class DutchAnalysis {
     final CharArraySet compoundDictionary;
     final StemmerOverrideFilter.StemmerOverrideMap overrides;
     final SynonymMap synonyms;
+    /** Stems of the corpus's topics; empty when the corpus has no topics file. */
+    final Set<String> topics;
     /** Tokenize and normalise only: the surface words. */
     final Analyzer words;
     /** What the index holds: words, split compounds, stems. */
@@ -77,12 +79,23 @@ final class DutchAnalysis {
         this.words = analyzer(false, false, false, false, null);
         this.overrides = tuning.stemOverrides() ? overrides(analyzer(false, true, false, true, null)) : null;
         this.compoundDictionary = tuning.decompound() ? compoundDictionary(corpus) : null;
-        this.synonyms = tuning.synonyms() ? synonyms(corpus, analyzer(false, true, true, true, null)) : null;
+        Analyzer entries = analyzer(false, true, true, true, null, true);
+        this.synonyms = tuning.synonyms() ? synonyms(corpus, entries) : null;
+        this.topics = topics(corpus, entries);
         this.index = analyzer(true, true, true, true, null);
         this.query = analyzer(true, true, true, true, synonyms);
     }
 
     private Analyzer analyzer(boolean split, boolean stop, boolean override, boolean stem, SynonymMap syn) {
+        return analyzer(split, stop, override, stem, syn, false);
+    }
+
+    /**
+     * @param closeGaps drop the position gaps stop words leave, so that a synonym entry like "loopt uit de hand"
+     *                  reads as "loopt hand", the way the query chain (which also drops "uit de") sees it
+     */
+    private Analyzer analyzer(boolean split, boolean stop, boolean override, boolean stem, SynonymMap syn,
+                              boolean closeGaps) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -101,6 +114,9 @@ final class DutchAnalysis {
                 }
                 if (stop) {
                     ts = new StopFilter(ts, stopwords);
+                }
+                if (closeGaps) {
+                    ts = new GapCloser(ts);
                 }
                 if (override && overrides != null) {
                     ts = new StemmerOverrideFilter(ts, overrides);
@@ -159,7 +175,11 @@ final class DutchAnalysis {
         for (String line : Resources.lines("inflections.txt")) {
             int colon = line.indexOf(':');
             String target = line.substring(0, colon).strip();
-            List<String> stems = terms(stemmer, target);
+            boolean own = target.endsWith("!");
+            if (own) {
+                target = target.substring(0, target.length() - 1);
+            }
+            List<String> stems = own ? List.of(target) : terms(stemmer, target);
             if (stems.size() != 1) {
                 throw new IllegalStateException("inflections.txt: '" + target + "' does not stem to one term");
             }
@@ -222,6 +242,57 @@ final class DutchAnalysis {
 
     Tuning tuning() {
         return tuning;
+    }
+
+    /** The topics file: words separated by commas or spaces; each must be more than a stop word. */
+    private static Set<String> topics(Corpus corpus, Analyzer entries) throws CorpusException {
+        if (corpus.topics().isEmpty()) {
+            return Set.of();
+        }
+        Corpus.TextFile file = corpus.topics().get();
+        Set<String> stems = new java.util.HashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = file.content().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            for (String word : line.split("[,\\s]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                List<String> t = terms(entries, word);
+                if (t.isEmpty()) {
+                    problems.add(new Problem(file.name(), i + 1, "onderwerp '" + word
+                            + "' is een stopwoord en telt niet mee"));
+                }
+                stems.addAll(t);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CorpusException(problems);
+        }
+        return Set.copyOf(stems);
+    }
+
+    /** Sets every position increment to 1 (used only to parse synonym entries). */
+    private static final class GapCloser extends org.apache.lucene.analysis.TokenFilter {
+        private final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute posInc =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+
+        GapCloser(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            posInc.setPositionIncrement(1);
+            return true;
+        }
     }
 
     /** Reads the reviewed word lists that ship with the code. */

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * Turns a cleaned question into {@link Concept}s: the query analyzer's tokens grouped by the question word they
- * came from (their offsets). Synonyms carry the type {@code SYNONYM}; compound parts carry Lucene's default type
- * {@code word}; everything else is the word's own stem.
+ * Turns a cleaned question into {@link Concept}s: the analyzers' tokens grouped by the question word they came
+ * from (their offsets). Compound parts carry Lucene's default token type {@code word}.
  */
 final class QueryPlanner {
     /** At most this many meaningful words of a question are used. */
@@ -24,50 +22,79 @@ final class QueryPlanner {
     /** At most this many terms per word (own stem, synonyms, parts). */
     static final int MAX_TERMS = 16;
 
+    private final Analyzer index;
     private final Analyzer query;
 
-    QueryPlanner(Analyzer query) {
+    QueryPlanner(Analyzer index, Analyzer query) {
+        this.index = index;
         this.query = query;
     }
 
+    /**
+     * The index chain gives each word's own stem and its compound parts; whatever the query chain adds at the same
+     * offsets is a synonym.
+     */
     List<Concept> plan(String cleaned) {
         Map<Long, Concept> bySpan = new LinkedHashMap<>();
-        try (TokenStream ts = query.tokenStream("all", cleaned)) {
+        read(index, cleaned, (start, end, term, type) -> {
+            Concept c = bySpan.get(span(start, end));
+            if (c == null) {
+                if (bySpan.size() >= MAX_CONCEPTS) {
+                    return;
+                }
+                c = new Concept(start, end);
+                bySpan.put(span(start, end), c);
+            }
+            if (c.allTerms().contains(term) || c.allTerms().size() >= MAX_TERMS) {
+                return;
+            }
+            if (TypeAttribute.DEFAULT_TYPE.equals(type)) {
+                c.parts.add(term);
+            } else if (c.original == null) {
+                c.original = term;
+            } else {
+                c.parts.add(term);
+            }
+        });
+        if (query != index) {
+            read(query, cleaned, (start, end, term, type) -> {
+                Concept c = bySpan.get(span(start, end));
+                if (c == null) {
+                    if (bySpan.size() >= MAX_CONCEPTS) {
+                        return;
+                    }
+                    c = new Concept(start, end);
+                    bySpan.put(span(start, end), c);
+                }
+                if (!c.allTerms().contains(term) && c.allTerms().size() < MAX_TERMS) {
+                    c.synonyms.add(term);
+                }
+            });
+        }
+        return mergeMultiWordSynonyms(new ArrayList<>(bySpan.values()));
+    }
+
+    private interface TokenSink {
+        void accept(int start, int end, String term, String type);
+    }
+
+    private static long span(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    private static void read(Analyzer analyzer, String text, TokenSink sink) {
+        try (TokenStream ts = analyzer.tokenStream(SearchEngine.ALL, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                int start = offset.startOffset();
-                int end = offset.endOffset();
-                long key = ((long) start << 32) | end;
-                Concept c = bySpan.get(key);
-                if (c == null) {
-                    if (bySpan.size() >= MAX_CONCEPTS) {
-                        continue;
-                    }
-                    c = new Concept(start, end);
-                    bySpan.put(key, c);
-                }
-                String t = term.toString();
-                if (c.allTerms().contains(t) || c.allTerms().size() >= MAX_TERMS) {
-                    continue;
-                }
-                if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
-                    c.synonyms.add(t);
-                } else if (TypeAttribute.DEFAULT_TYPE.equals(type.type())) {
-                    c.parts.add(t);
-                } else if (c.original == null) {
-                    c.original = t;
-                } else {
-                    c.synonyms.add(t);
-                }
+                sink.accept(offset.startOffset(), offset.endOffset(), term.toString(), type.type());
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return mergeMultiWordSynonyms(new ArrayList<>(bySpan.values()));
     }
 
     /** A multi-word synonym match spans several words; its synonyms join the first word inside that span. */

@@ -45,6 +45,8 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * Finds the articles that answer a question: an in-memory Lucene index of every article, built at start-up.
@@ -67,9 +69,16 @@ public final class SearchEngine {
     /** An article must cover at least this share of the question to be shown. */
     static final double MIN_COVERAGE = 0.5;
     /** … and score at least this share of the best article's score. */
-    static final double MIN_RELATIVE_SCORE = 0.35;
+    static final double MIN_RELATIVE_SCORE = 0.2;
     /** Articles this alike (Jaccard of their terms) are the same rule in different protocols. */
     static final double DUPLICATE_SIMILARITY = 0.5;
+    /**
+     * A word that means something found in at least this share of all articles (like "Instagram", a synonym of
+     * "sociale media") names what the whole corpus is about: every article covers it implicitly.
+     */
+    static final double CONTEXT_SHARE = 0.4;
+    /** The weight of a word the index does not know at all (about the IDF of a common word). */
+    static final double UNKNOWN_WEIGHT = 1.0;
     static final float TITLE_BOOST = 0.6f;
     static final float PROXIMITY_BOOST = 0.5f;
     private static final int CANDIDATES = 40;
@@ -77,6 +86,7 @@ public final class SearchEngine {
     private final Corpus corpus;
     private final Tuning tuning;
     private final Analyzer indexAnalyzer;
+    private final Set<String> topics;
     private final QueryPlanner planner;
     private final IndexSearcher searcher;
     private final Article[] docs;
@@ -91,12 +101,14 @@ public final class SearchEngine {
         if (tuning.baseline()) {
             indexAnalyzer = new DutchAnalyzer();
             queryAnalyzer = indexAnalyzer;
+            topics = Set.of();
         } else {
             DutchAnalysis analysis = new DutchAnalysis(corpus, tuning);
             indexAnalyzer = analysis.index;
             queryAnalyzer = analysis.query;
+            topics = analysis.topics;
         }
-        planner = new QueryPlanner(queryAnalyzer);
+        planner = new QueryPlanner(indexAnalyzer, queryAnalyzer);
         List<Article> articles = corpus.articles();
         docs = articles.toArray(new Article[0]);
         docTerms = new ArrayList<>(docs.length);
@@ -170,6 +182,32 @@ public final class SearchEngine {
         }
     }
 
+    /**
+     * How a question is read: each meaningful word with its stem, synonyms, compound parts and weight, and for the
+     * best candidates the share of the question they cover. For people tuning the search; never logged.
+     */
+    public String explain(String question, Optional<String> protocol) {
+        StringBuilder sb = new StringBuilder();
+        String cleaned = TextCleaner.clean(question);
+        sb.append("cleaned: ").append(cleaned).append('\n');
+        List<Concept> concepts = planner.plan(cleaned);
+        concepts.removeIf(Concept::isEmpty);
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            for (Concept c : concepts) {
+                weigh(c, reader, reader.numDocs());
+                sb.append("  word: ").append(c).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Hit h : search(question, 8, protocol)) {
+            sb.append(String.format(Locale.ROOT, "  %-24s score %.3f coverage %.2f%n", h.article().id(), h.score(),
+                    h.coverage()));
+        }
+        return sb.toString();
+    }
+
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
     public boolean understands(String question) {
         return planner.plan(TextCleaner.clean(question)).stream().anyMatch(c -> !c.isEmpty());
@@ -234,6 +272,9 @@ public final class SearchEngine {
             checks.add(ws);
             c.credits = credits.stream().mapToDouble(Double::doubleValue).toArray();
         }
+        if (tuning.relevance() && !inScope(concepts)) {
+            return List.of();
+        }
         if (tuning.fields()) {
             addProximity(top, concepts);
         }
@@ -257,7 +298,7 @@ public final class SearchEngine {
                         best = c.credits[k];
                     }
                 }
-                covered += c.weight * best;
+                covered += c.weight * (c.context ? 1 : best);
             }
             double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
             double score = tuning.relevance() ? sd.score * (0.25 + coverage) : sd.score;
@@ -322,24 +363,53 @@ public final class SearchEngine {
         return (double) common / (a.size() + b.size() - common);
     }
 
+    /**
+     * A word weighs its own stem's IDF; a word the index only knows through synonyms or parts weighs the IDF of the
+     * most common of those; a word the index does not know at all weighs {@link #UNKNOWN_WEIGHT}.
+     */
     private void weigh(Concept c, IndexReader reader, int total) throws IOException {
-        double best = -1;
-        if (c.original != null) {
-            int df = reader.docFreq(new Term(ALL, c.original));
-            if (df > 0) {
-                best = idf(df, total);
-            }
+        int ownDf = c.original == null ? 0 : reader.docFreq(new Term(ALL, c.original));
+        int maxDf = 0;
+        for (String t : c.allTerms()) {
+            maxDf = Math.max(maxDf, reader.docFreq(new Term(ALL, t)));
         }
-        if (best < 0) {
+        c.unknown = maxDf == 0;
+        c.context = maxDf >= CONTEXT_SHARE * total;
+        if (c.context) {
+            c.weight = idf(maxDf, total);
+        } else if (ownDf > 0) {
+            c.weight = idf(ownDf, total);
+        } else {
+            c.weight = c.unknown ? UNKNOWN_WEIGHT : idf(maxDf, total);
+        }
+    }
+
+    /**
+     * Whether the question touches a subject of the protocols: one of its words, a synonym or a compound part is a
+     * topic, or an unknown word is a typo of one. Without a topics file every question is in scope.
+     */
+    private boolean inScope(List<Concept> concepts) {
+        if (topics.isEmpty()) {
+            return true;
+        }
+        for (Concept c : concepts) {
             for (String t : c.allTerms()) {
-                int df = reader.docFreq(new Term(ALL, t));
-                if (df > 0) {
-                    best = Math.max(best, idf(df, total));
+                if (topics.contains(t)) {
+                    return true;
+                }
+            }
+            if (tuning.fuzzy() && c.unknown && c.original != null && c.original.length() >= 4) {
+                int edits = c.original.length() >= 8 ? 2 : 1;
+                CharacterRunAutomaton near = new CharacterRunAutomaton(
+                        new LevenshteinAutomata(c.original, true).toAutomaton(edits));
+                for (String t : topics) {
+                    if (near.run(t)) {
+                        return true;
+                    }
                 }
             }
         }
-        c.unknown = best < 0;
-        c.weight = c.unknown ? idf(1, total) : best;
+        return false;
     }
 
     private static double idf(int df, int total) {
