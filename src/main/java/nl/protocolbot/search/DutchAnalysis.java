@@ -70,6 +70,8 @@ final class DutchAnalysis {
     final Analyzer index;
     /** The index chain plus synonyms. */
     final Analyzer query;
+    /** Surface words with compound parts, not stemmed: to find the parts of a compound as typed. */
+    final Analyzer splitter;
 
     private final Tuning tuning;
 
@@ -83,6 +85,7 @@ final class DutchAnalysis {
         this.synonyms = tuning.synonyms() ? synonyms(corpus, entries) : null;
         this.topics = topics(corpus, entries);
         this.index = analyzer(true, true, true, true, null);
+        this.splitter = analyzer(true, false, false, false, null);
         this.query = analyzer(true, true, true, true, synonyms);
     }
 

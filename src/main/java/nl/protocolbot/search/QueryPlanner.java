@@ -24,10 +24,56 @@ final class QueryPlanner {
 
     private final Analyzer index;
     private final Analyzer query;
+    private final Analyzer splitter;
 
-    QueryPlanner(Analyzer index, Analyzer query) {
+    /**
+     * @param splitter surface words and their compound parts, unstemmed; null when compounds are not split
+     */
+    QueryPlanner(Analyzer index, Analyzer query, Analyzer splitter) {
         this.index = index;
         this.query = query;
+        this.splitter = splitter;
+    }
+
+    /**
+     * A compound the index does not know becomes one word per part, each with its own synonyms, so that
+     * {@code schoollogo} weighs like "school" and "logo" asked separately. Synonyms of the whole compound go to its
+     * last part, the head of a Dutch compound (a klassenfoto is a foto).
+     */
+    List<Concept> splitCompound(Concept compound, String cleaned) {
+        if (splitter == null || compound.parts.size() < 2) {
+            return List.of(compound);
+        }
+        List<String> surfaceParts = new ArrayList<>();
+        read(splitter, cleaned.substring(compound.start, compound.end), (start, end, term, type) -> {
+            if (TypeAttribute.DEFAULT_TYPE.equals(type)) {
+                surfaceParts.add(term);
+            }
+        });
+        List<Concept> out = new ArrayList<>();
+        for (String part : surfaceParts) {
+            for (Concept c : plan(part)) {
+                if (c.original != null) {
+                    Concept moved = new Concept(compound.start, compound.end);
+                    moved.original = c.original;
+                    moved.synonyms.addAll(c.synonyms);
+                    out.add(moved);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return List.of(compound);
+        }
+        Concept head = out.get(out.size() - 1);
+        for (String s : compound.synonyms) {
+            if (out.stream().noneMatch(c -> c.allTerms().contains(s)) && head.allTerms().size() < MAX_TERMS) {
+                head.synonyms.add(s);
+            }
+        }
+        if (compound.original != null && !head.allTerms().contains(compound.original)) {
+            head.synonyms.add(compound.original);
+        }
+        return out;
     }
 
     /**

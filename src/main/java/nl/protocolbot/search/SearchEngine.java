@@ -67,7 +67,7 @@ public final class SearchEngine {
     static final double CREDIT_PARTS = 0.8;
     static final double CREDIT_FUZZY = 0.7;
     /** An article must cover at least this share of the question to be shown. */
-    static final double MIN_COVERAGE = 0.5;
+    static final double MIN_COVERAGE = 0.4;
     /** … and score at least this share of the best article's score. */
     static final double MIN_RELATIVE_SCORE = 0.2;
     /** Articles this alike (Jaccard of their terms) are the same rule in different protocols. */
@@ -79,8 +79,10 @@ public final class SearchEngine {
     static final double CONTEXT_SHARE = 0.4;
     /** The weight of a word the index does not know at all (about the IDF of a common word). */
     static final double UNKNOWN_WEIGHT = 1.0;
-    static final float TITLE_BOOST = 0.6f;
+    static final float TITLE_BOOST = 0.3f;
     static final float PROXIMITY_BOOST = 0.5f;
+    /** Ranking multiplies BM25 by (this + coverage): coverage matters, but cannot zero a strong match. */
+    static final double COVERAGE_FLOOR = 0.5;
     private static final int CANDIDATES = 40;
 
     private final Corpus corpus;
@@ -98,6 +100,7 @@ public final class SearchEngine {
         this.corpus = corpus;
         this.tuning = tuning;
         Analyzer queryAnalyzer;
+        Analyzer splitter = null;
         if (tuning.baseline()) {
             indexAnalyzer = new DutchAnalyzer();
             queryAnalyzer = indexAnalyzer;
@@ -107,8 +110,9 @@ public final class SearchEngine {
             indexAnalyzer = analysis.index;
             queryAnalyzer = analysis.query;
             topics = analysis.topics;
+            splitter = tuning.decompound() ? analysis.splitter : null;
         }
-        planner = new QueryPlanner(indexAnalyzer, queryAnalyzer);
+        planner = new QueryPlanner(indexAnalyzer, queryAnalyzer, splitter);
         List<Article> articles = corpus.articles();
         docs = articles.toArray(new Article[0]);
         docTerms = new ArrayList<>(docs.length);
@@ -169,9 +173,7 @@ public final class SearchEngine {
      */
     public List<Hit> search(String question, int limit, Optional<String> protocol) {
         int n = Math.max(1, Math.min(MAX_LIMIT, limit));
-        String cleaned = TextCleaner.clean(question);
-        List<Concept> concepts = planner.plan(cleaned);
-        concepts.removeIf(Concept::isEmpty);
+        List<Concept> concepts = concepts(question);
         if (concepts.isEmpty()) {
             return List.of();
         }
@@ -188,18 +190,9 @@ public final class SearchEngine {
      */
     public String explain(String question, Optional<String> protocol) {
         StringBuilder sb = new StringBuilder();
-        String cleaned = TextCleaner.clean(question);
-        sb.append("cleaned: ").append(cleaned).append('\n');
-        List<Concept> concepts = planner.plan(cleaned);
-        concepts.removeIf(Concept::isEmpty);
-        try {
-            IndexReader reader = searcher.getIndexReader();
-            for (Concept c : concepts) {
-                weigh(c, reader, reader.numDocs());
-                sb.append("  word: ").append(c).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        sb.append("cleaned: ").append(TextCleaner.clean(question)).append('\n');
+        for (Concept c : concepts(question)) {
+            sb.append("  word: ").append(c).append('\n');
         }
         for (Hit h : search(question, 8, protocol)) {
             sb.append(String.format(Locale.ROOT, "  %-24s score %.3f coverage %.2f%n", h.article().id(), h.score(),
@@ -210,7 +203,29 @@ public final class SearchEngine {
 
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
     public boolean understands(String question) {
-        return planner.plan(TextCleaner.clean(question)).stream().anyMatch(c -> !c.isEmpty());
+        return !concepts(question).isEmpty();
+    }
+
+    /** The question's meaningful words, weighed; compounds the index does not know are split into their parts. */
+    private List<Concept> concepts(String question) {
+        String cleaned = TextCleaner.clean(question);
+        IndexReader reader = searcher.getIndexReader();
+        List<Concept> out = new ArrayList<>();
+        try {
+            for (Concept c : planner.plan(cleaned)) {
+                if (c.isEmpty()) {
+                    continue;
+                }
+                boolean knownWhole = c.original != null && reader.docFreq(new Term(ALL, c.original)) > 0;
+                for (Concept part : knownWhole ? List.of(c) : planner.splitCompound(c, cleaned)) {
+                    weigh(part, reader, reader.numDocs());
+                    out.add(part);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private List<Hit> baseline(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
@@ -230,11 +245,9 @@ public final class SearchEngine {
 
     private List<Hit> ranked(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        int total = reader.numDocs();
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Weight[]> checks = new ArrayList<>();
         for (Concept c : concepts) {
-            weigh(c, reader, total);
             List<Query> alternatives = new ArrayList<>();
             List<Double> credits = new ArrayList<>();
             if (c.original != null) {
@@ -301,7 +314,7 @@ public final class SearchEngine {
                 covered += c.weight * (c.context ? 1 : best);
             }
             double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
-            double score = tuning.relevance() ? sd.score * (0.25 + coverage) : sd.score;
+            double score = tuning.relevance() ? sd.score * (COVERAGE_FLOOR + coverage) : sd.score;
             scored.add(new Scored(sd.doc, score, coverage));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());

@@ -20,7 +20,7 @@ import java.util.List;
 public record Tuning(boolean baseline, boolean stemOverrides, boolean decompound, boolean synonyms, boolean fuzzy,
                      boolean fields, boolean relevance, boolean diversify, float k1, float b) {
 
-    public static final Tuning DEFAULT = new Tuning(false, true, true, true, true, true, true, true, 1.2f, 0.5f);
+    public static final Tuning DEFAULT = new Tuning(false, true, true, true, true, true, true, true, 0.9f, 0.4f);
 
     /** Plain BM25 with Lucene's DutchAnalyzer: the reference the issue measures from. */
     public static final Tuning BASELINE = new Tuning(true, false, false, false, false, false, false, false, 1.2f, 0.75f);
