@@ -44,6 +44,9 @@ final class AskCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > SearchEngine.MAX_LIMIT) {
@@ -58,7 +61,7 @@ final class AskCommand implements Callable<Integer> {
         Answerer answerer = corpus.answerer();
         Optional<String> org = protocol.validated(answerer.corpus());
         if (question.isEmpty()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
                     out.println(AnswerJson.line(answerer.ask(line, limit, org)));

@@ -26,24 +26,31 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     CorpusOption corpus;
 
+    /** Standard input, replaceable for tests. */
+    final java.io.InputStream in;
+
+    Main(java.io.InputStream in) {
+        this.in = in;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return new Console(corpus.answerer(), spec.commandLine().getOut()).run(System.in);
+        return new Console(corpus.answerer(), spec.commandLine().getOut()).run(in);
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(new OutputStreamWriter(
+        System.exit(run(args, System.in, new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(
                         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main());
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main(in));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {

@@ -1,0 +1,165 @@
+package nl.protocolbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run run(String... args) {
+        return withInput("", args);
+    }
+
+    @Test
+    void askPrintsTheConsentArticlesWithSourceAndReminder() {
+        Run r = run("ask", "mag ik een klassenfoto op Instagram zetten?");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("toestemming"), r.out());
+        assertTrue(r.out().contains("[scoh/") || r.out().contains("[aurora/3.5]") || r.out().contains("[verkruisen/10]"));
+        assertTrue(r.out().strip().endsWith("Bij twijfel: niet publiceren."), r.out());
+    }
+
+    @Test
+    void askJsonPrintsOneObject() {
+        Run r = run("ask", "--json", "Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertTrue(o.getAsJsonArray("answers").toString().contains("scoh/communiceren-11"), r.out());
+        assertEquals("Bij twijfel: niet publiceren.", o.get("reminder").getAsString());
+    }
+
+    @Test
+    void askJsonWithoutQuestionReadsJsonLinesFromStdin() {
+        Run r = withInput("mag ik een foto posten?\n\n   \nHoe laat begint de kerstviering?\n", "ask", "--json");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertFalse(JsonParser.parseString(lines[0]).getAsJsonObject().getAsJsonArray("answers").isEmpty());
+        assertTrue(JsonParser.parseString(lines[1]).getAsJsonObject().getAsJsonArray("answers").isEmpty());
+    }
+
+    @Test
+    void orgLimitsToOneProtocolAndUnknownOrgIsAClearError() {
+        Run r = run("ask", "--json", "--org", "aurora", "mag ik een foto van een leerling plaatsen");
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        o.getAsJsonArray("answers").forEach(a ->
+                assertTrue(a.getAsJsonObject().get("id").getAsString().startsWith("aurora/")));
+        Run bad = run("ask", "--org", "nope", "foto");
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().strip().split("\n").length, bad.err());
+        assertTrue(bad.err().contains("onbekend protocol 'nope'"));
+    }
+
+    @Test
+    void emptyQuestionAndUnknownOptionAreOneLineErrors() {
+        Run empty = run("ask", "  ");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().startsWith("protocolbot: geef een vraag"), empty.err());
+        Run unknown = run("ask", "--frobnicate", "foto");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("--frobnicate"), unknown.err());
+        assertFalse(unknown.err().contains("Exception"), unknown.err());
+    }
+
+    @Test
+    void showPrintsAnArticleAndRefusesUnknownIds() {
+        Run r = run("show", "aurora/3.5");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("[aurora/3.5]") && r.out().contains("Aurora OnderwijsGroep"), r.out());
+        assertTrue(r.out().contains("leerlingen ouder dan 16 jaar"), r.out());
+        Run missing = run("show", "aurora/99");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("onbekend artikel 'aurora/99'"), missing.err());
+    }
+
+    @Test
+    void listShowsIdsAndTitles() {
+        Run r = run("list", "--org", "verkruisen");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("verkruisen/10\t"), r.out());
+        assertFalse(r.out().contains("aurora/"), r.out());
+    }
+
+    @Test
+    void checkAcceptsTheBundledCorpusAndNamesTheBrokenFile(@TempDir Path dir) throws Exception {
+        Run ok = run("check");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("OK: 5 protocollen"), ok.out());
+        Files.writeString(dir.resolve("kapot.md"), "---\nprotocol: kapot\norganisation: K\ntitle: T\n---\n\n### [1] Leeg\n");
+        Files.writeString(dir.resolve("synonyms.txt"), "foto, beeld\nfoto => => beeld\n");
+        Run bad = run("check", dir.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("kapot.md:7: artikel kapot/1 is leeg"), bad.err());
+        assertFalse(bad.err().contains("at nl."), bad.err());
+    }
+
+    @Test
+    void checkValidatesSynonymsAndTopics(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("demo.md"), "---\nprotocol: demo\norganisation: D\ntitle: T\n---\n\n### [1] A\n\nTekst.\n");
+        Files.writeString(dir.resolve("synonyms.txt"), "# ok\nfoto, beeld\nfoto => => beeld\n");
+        Run bad = run("check", dir.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("synonyms.txt:3: ongeldige synoniemregel"), bad.err());
+        Files.writeString(dir.resolve("synonyms.txt"), "foto, beeld\n");
+        Files.writeString(dir.resolve("topics.txt"), "foto\nde\n");
+        Run topics = run("check", dir.toString());
+        assertEquals(1, topics.code());
+        assertTrue(topics.err().contains("topics.txt:2: onderwerp 'de'"), topics.err());
+    }
+
+    @Test
+    void brokenCorpusIsRefusedWithoutStackTrace(@TempDir Path dir) {
+        Run r = run("ask", "--corpus", dir.resolve("missing").toString(), "foto");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("geen leesbare corpusmap"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void evalPrintsMetricsAndHonoursMinHit3(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("q.jsonl");
+        Files.writeString(file, "{\"q\": \"mag ik vloeken in een tweet\", \"expect\": [\"schuttingtaal\"]}\n"
+                + "{\"q\": \"Hoe laat begint de kerstviering?\", \"expect\": []}\n");
+        Run ok = run("eval", file.toString(), "--min-hit3", "0.5");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("Hit@3 1.000") && ok.out().contains("off-topic rejection 1/1"), ok.out());
+        Files.writeString(file, "{\"q\": \"mag ik vloeken in een tweet\", \"expect\": [\"iets dat er niet staat\"]}\n");
+        Run low = run("eval", file.toString(), "--min-hit3", "0.5");
+        assertEquals(1, low.code());
+        assertTrue(low.out().contains("miss (line 1)"), low.out());
+        Files.writeString(file, "not json\n");
+        Run broken = run("eval", file.toString());
+        assertEquals(2, broken.code());
+        assertTrue(broken.err().contains("q.jsonl:1"), broken.err());
+    }
+
+    @Test
+    void consoleAnswersUntilEndOfInput() {
+        Run r = withInput("mag ik vloeken in een tweet\ntoon aurora/3.5\n\nstop\nnot read\n");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[konot/donts-2]"), r.out());
+        assertTrue(r.out().contains("[aurora/3.5]"), r.out());
+        assertTrue(r.out().contains("Bij twijfel: niet publiceren."));
+    }
+}

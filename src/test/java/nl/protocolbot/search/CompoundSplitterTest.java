@@ -1,0 +1,68 @@
+package nl.protocolbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import nl.protocolbot.corpus.CorpusLoader;
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompoundSplitterTest {
+    private static Analyzer splitter;
+    private static DutchAnalysis analysis;
+
+    @BeforeAll
+    static void build() throws Exception {
+        analysis = new DutchAnalysis(CorpusLoader.bundled(), Tuning.DEFAULT);
+        splitter = analysis.splitter;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "klassenfoto, klassenfoto klassen foto",
+        "schoolaccount, schoolaccount school account",
+        "vriendschapsverzoek, vriendschapsverzoek vriendschap verzoek",
+        "cyberpesten, cyberpesten cyber pesten",
+        "groepsfoto, groepsfoto groeps foto",
+        "personeelsuitje, personeelsuitje personeels uitje",
+        "whatsappgroep, whatsappgroep whatsapp groep",
+        "schoollogo, schoollogo school logo",
+        "privémening, privemening prive mening",
+        "ouderportaal, ouderportaal ouder portaal",
+        "persoonsgegevens, persoonsgegevens persoon gegevens",
+    })
+    void splitsCompoundsIntoWholeParts(String word, String expected) {
+        assertEquals(List.of(expected.split(" ")), DutchAnalysis.terms(splitter, word));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"leerlingen", "taalgebruik", "discussie", "medewerkers", "verantwoordelijkheid",
+        "onderwijs", "schuttingtaal", "toestemming", "geven", "bestuurders"})
+    void leavesOtherWordsWhole(String word) {
+        assertEquals(List.of(word), DutchAnalysis.terms(splitter, word));
+    }
+
+    @Test
+    void stemmingFixesJoinInflections() {
+        Analyzer index = analysis.index;
+        assertEquals(DutchAnalysis.terms(index, "foto"), DutchAnalysis.terms(index, "foto's"));
+        assertEquals(DutchAnalysis.terms(index, "foto"), DutchAnalysis.terms(index, "fotos"));
+        assertEquals(DutchAnalysis.terms(index, "foto"), DutchAnalysis.terms(index, "foto’s"));
+        assertEquals(DutchAnalysis.terms(index, "klas"), DutchAnalysis.terms(index, "klassen"));
+        assertEquals(DutchAnalysis.terms(index, "delen"), DutchAnalysis.terms(index, "deelt"));
+        assertEquals(DutchAnalysis.terms(index, "delen"), DutchAnalysis.terms(index, "gedeeld"));
+        assertEquals(DutchAnalysis.terms(index, "plaatsen"), DutchAnalysis.terms(index, "geplaatst"));
+        assertEquals(DutchAnalysis.terms(index, "posten"), DutchAnalysis.terms(index, "gepost"));
+        assertEquals(DutchAnalysis.terms(index, "prive"), DutchAnalysis.terms(index, "privé"));
+        assertEquals(List.of("pers"), DutchAnalysis.terms(index, "pers"));
+    }
+
+    @Test
+    void stopWordsAndQuestionWordsAreDropped() {
+        assertEquals(List.of(), DutchAnalysis.terms(analysis.index, "mag ik dat wel doen?"));
+        assertEquals(List.of(), DutchAnalysis.terms(analysis.index, "can I do it?"));
+    }
+}
