@@ -10,11 +10,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Turns a cleaned question into {@link Concept}s: the analyzers' tokens grouped by the question word they came
- * from (their offsets). Compound parts carry Lucene's default token type {@code word}.
+ * from (their offsets). The first token of a word is its own stem; the compound splitter's parts follow it.
  */
 final class QueryPlanner {
     /** At most this many meaningful words of a question are used. */
@@ -45,11 +44,11 @@ final class QueryPlanner {
             return List.of(compound);
         }
         List<String> surfaceParts = new ArrayList<>();
-        read(splitter, cleaned.substring(compound.start, compound.end), (start, end, term, type) -> {
-            if (TypeAttribute.DEFAULT_TYPE.equals(type)) {
-                surfaceParts.add(term);
-            }
-        });
+        read(splitter, cleaned.substring(compound.start, compound.end), (start, end, term) -> surfaceParts.add(term));
+        if (surfaceParts.size() < 3) {
+            return List.of(compound);
+        }
+        surfaceParts.remove(0); // the whole word; its parts follow it at the same position
         List<Concept> out = new ArrayList<>();
         for (String part : surfaceParts) {
             for (Concept c : plan(part)) {
@@ -82,7 +81,7 @@ final class QueryPlanner {
      */
     List<Concept> plan(String cleaned) {
         Map<Long, Concept> bySpan = new LinkedHashMap<>();
-        read(index, cleaned, (start, end, term, type) -> {
+        read(index, cleaned, (start, end, term) -> {
             Concept c = bySpan.get(span(start, end));
             if (c == null) {
                 if (bySpan.size() >= MAX_CONCEPTS) {
@@ -94,16 +93,14 @@ final class QueryPlanner {
             if (c.allTerms().contains(term) || c.allTerms().size() >= MAX_TERMS) {
                 return;
             }
-            if (TypeAttribute.DEFAULT_TYPE.equals(type)) {
-                c.parts.add(term);
-            } else if (c.original == null) {
-                c.original = term;
+            if (c.original == null) {
+                c.original = term; // the word itself comes first, then the parts of a compound at the same offsets
             } else {
                 c.parts.add(term);
             }
         });
         if (query != index) {
-            read(query, cleaned, (start, end, term, type) -> {
+            read(query, cleaned, (start, end, term) -> {
                 Concept c = bySpan.get(span(start, end));
                 if (c == null) {
                     if (bySpan.size() >= MAX_CONCEPTS) {
@@ -121,7 +118,7 @@ final class QueryPlanner {
     }
 
     private interface TokenSink {
-        void accept(int start, int end, String term, String type);
+        void accept(int start, int end, String term);
     }
 
     private static long span(int start, int end) {
@@ -132,10 +129,9 @@ final class QueryPlanner {
         try (TokenStream ts = analyzer.tokenStream(SearchEngine.ALL, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                sink.accept(offset.startOffset(), offset.endOffset(), term.toString(), type.type());
+                sink.accept(offset.startOffset(), offset.endOffset(), term.toString());
             }
             ts.end();
         } catch (IOException e) {

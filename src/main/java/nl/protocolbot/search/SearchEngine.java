@@ -69,7 +69,7 @@ public final class SearchEngine {
     /** An article must cover at least this share of the question to be shown. */
     static final double MIN_COVERAGE = 0.4;
     /** … and score at least this share of the best article's score. */
-    static final double MIN_RELATIVE_SCORE = 0.2;
+    static final double MIN_RELATIVE_SCORE = 0.1;
     /** Articles this alike (Jaccard of their terms) are the same rule in different protocols. */
     static final double DUPLICATE_SIMILARITY = 0.5;
     /**
