@@ -42,7 +42,7 @@ class EvaluationTest {
     @Test
     void ownExtraQuestions() throws Exception {
         Evaluation.Report r = run("extra.jsonl");
-        assertTrue(r.hit3() >= 0.82, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
+        assertTrue(r.hit3() >= 0.84, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
         assertTrue(r.mrr5() >= 0.68, () -> "MRR@5 " + r.mrr5());
         assertTrue(r.rejection() >= 0.9, () -> "off-topic rejection " + r.rejection() + " " + r.misses());
     }
