@@ -17,6 +17,8 @@ final class Concept {
     double weight;
     /** Whether typo tolerance applies: none of the word's terms is in the index. */
     boolean unknown;
+    /** Boost of the word's query: below 1 for the modifier of a split compound. */
+    float boost = 1f;
     /** Whether the word names the corpus's general subject, which every article covers implicitly. */
     boolean context;
     /** Credit per alternative query, in the order the engine built them; null when the word was not used. */

@@ -77,6 +77,8 @@ public final class SearchEngine {
      * "sociale media") names what the whole corpus is about: every article covers it implicitly.
      */
     static final double CONTEXT_SHARE = 0.4;
+    /** Share of its weight a compound's modifier keeps next to its head (the last part). */
+    static final double MODIFIER_WEIGHT = 0.5;
     /** The weight of a word the index does not know at all (about the IDF of a common word). */
     static final double UNKNOWN_WEIGHT = 1.0;
     static final float TITLE_BOOST = 0.3f;
@@ -217,8 +219,14 @@ public final class SearchEngine {
                     continue;
                 }
                 boolean knownWhole = c.original != null && reader.docFreq(new Term(ALL, c.original)) > 0;
-                for (Concept part : knownWhole ? List.of(c) : planner.splitCompound(c, cleaned)) {
+                List<Concept> parts = knownWhole ? List.of(c) : planner.splitCompound(c, cleaned);
+                for (int i = 0; i < parts.size(); i++) {
+                    Concept part = parts.get(i);
                     weigh(part, reader, reader.numDocs());
+                    if (i < parts.size() - 1) {
+                        part.weight *= MODIFIER_WEIGHT; // a klassenfoto is first of all a foto
+                        part.boost = (float) MODIFIER_WEIGHT;
+                    }
                     out.add(part);
                 }
             }
@@ -276,7 +284,8 @@ public final class SearchEngine {
             if (alternatives.isEmpty()) {
                 continue;
             }
-            top.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
+            Query either = new DisjunctionMaxQuery(alternatives, 0.1f);
+            top.add(c.boost == 1f ? either : new BoostQuery(either, c.boost), Occur.SHOULD);
             Weight[] ws = new Weight[alternatives.size()];
             for (int i = 0; i < ws.length; i++) {
                 ws[i] = searcher.createWeight(searcher.rewrite(alternatives.get(i)), ScoreMode.COMPLETE_NO_SCORES, 1f);
