@@ -17,10 +17,12 @@ public final class Corpus {
     private final List<Protocol> protocols;
     private final Optional<TextFile> synonyms;
     private final Optional<TextFile> topics;
+    private final List<Article> coreRules;
     private final String fingerprint;
     private final Map<String, Article> byId = new LinkedHashMap<>();
 
-    Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, Optional<TextFile> topics, String fingerprint) {
+    Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, Optional<TextFile> topics, List<String> coreRuleIds,
+           String fingerprint) {
         this.protocols = List.copyOf(protocols);
         this.synonyms = synonyms;
         this.topics = topics;
@@ -30,6 +32,12 @@ public final class Corpus {
                 byId.put(a.id(), a);
             }
         }
+        this.coreRules = coreRuleIds.stream().map(byId::get).toList();
+    }
+
+    /** The core rules new employees see first ({@code core-rules.txt}), in the editors' order; may be empty. */
+    public List<Article> coreRules() {
+        return coreRules;
     }
 
     public List<Protocol> protocols() {

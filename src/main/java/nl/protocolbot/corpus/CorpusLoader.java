@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads a corpus folder: one Markdown file per protocol ({@code *.md}), and optional {@code synonyms.txt} and
- * {@code topics.txt}.
+ * Reads a corpus folder: one Markdown file per protocol ({@code *.md}), and optional {@code synonyms.txt},
+ * {@code topics.txt} and {@code core-rules.txt}.
  * A corpus with any problem is refused as a whole, with every problem named by file and line.
  */
 public final class CorpusLoader {
@@ -32,6 +32,8 @@ public final class CorpusLoader {
     public static final String SYNONYMS_FILE = "synonyms.txt";
     /** The name of the topics file in a corpus folder. */
     public static final String TOPICS_FILE = "topics.txt";
+    /** The name of the core-rules file: article IDs, one per line. */
+    public static final String CORE_RULES_FILE = "core-rules.txt";
     private static final String BUNDLED = "/corpus";
 
     private CorpusLoader() {
@@ -56,12 +58,14 @@ public final class CorpusLoader {
         Map<String, String> idSources = new HashMap<>();
         Optional<Corpus.TextFile> synonyms = Optional.empty();
         Optional<Corpus.TextFile> topics = Optional.empty();
+        Optional<Corpus.TextFile> coreRules = Optional.empty();
         for (Path file : files) {
             String name = file.getFileName().toString();
             boolean markdown = name.endsWith(".md");
             boolean synonymFile = name.equals(SYNONYMS_FILE);
             boolean topicFile = name.equals(TOPICS_FILE);
-            if (!markdown && !synonymFile && !topicFile) {
+            boolean coreFile = name.equals(CORE_RULES_FILE);
+            if (!markdown && !synonymFile && !topicFile && !coreFile) {
                 continue;
             }
             String content;
@@ -87,6 +91,10 @@ public final class CorpusLoader {
                 topics = Optional.of(new Corpus.TextFile(name, content));
                 continue;
             }
+            if (coreFile) {
+                coreRules = Optional.of(new Corpus.TextFile(name, content));
+                continue;
+            }
             Optional<Protocol> protocol = new ProtocolParser(name, content, problems).parse();
             if (protocol.isEmpty()) {
                 continue;
@@ -105,6 +113,7 @@ public final class CorpusLoader {
             }
             protocols.add(p);
         }
+        List<String> coreIds = coreRules.map(f -> coreRuleIds(f, idSources.keySet(), problems)).orElse(List.of());
         if (protocols.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(dir.toString(), 0, "bevat geen protocollen (*.md)"));
         }
@@ -112,7 +121,7 @@ public final class CorpusLoader {
             throw new CorpusException(problems);
         }
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Corpus(protocols, synonyms, topics, fingerprint);
+        return new Corpus(protocols, synonyms, topics, coreIds, fingerprint);
     }
 
     /** Loads the corpus bundled with the application (the project's {@code corpus/} folder). */
@@ -143,6 +152,26 @@ public final class CorpusLoader {
             jar = jar.substring(0, jar.indexOf("!/"));
             return FileSystems.newFileSystem(Path.of(URI.create(jar)), (ClassLoader) null);
         }
+    }
+
+    /** Article IDs, one per line ({@code #} starts a comment); each must name an article of the corpus. */
+    private static List<String> coreRuleIds(Corpus.TextFile file, java.util.Set<String> known, List<Problem> problems) {
+        List<String> ids = new ArrayList<>();
+        String[] lines = file.content().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            String id = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!known.contains(id)) {
+                problems.add(new Problem(file.name(), i + 1, "onbekend artikel '" + id + "'"));
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static Problem problemAt(String source, String message) {

@@ -1,0 +1,41 @@
+package nl.protocolbot.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import nl.protocolbot.server.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start de chatbot voor Slack (Socket Mode of HTTP) en/of Teams.",
+                "Alle instellingen komen uit omgevingsvariabelen; zie de README."})
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Settings settings;
+        try {
+            settings = Settings.fromEnv(System.getenv());
+        } catch (Settings.Invalid e) {
+            for (String p : e.problems()) {
+                err.println("protocolbot serve: " + p);
+            }
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
+        Serve serve = Serve.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serve.close();
+            stopped.countDown();
+        }, "shutdown"));
+        spec.commandLine().getOut().println("protocolbot luistert op poort " + serve.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,133 @@
+package nl.protocolbot.feedback;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Durable feedback through JDBC: 👍/👎 votes per article and how many questions found nothing. Stores no user IDs
+ * and no question text, except, when the operator asks for it, the text (never the asker) of questions the protocol
+ * does not cover. Every write is committed before the method returns. Thread-safe.
+ *
+ * <p>The default is an SQLite file; any JDBC URL whose database understands {@code INSERT … ON CONFLICT} (SQLite,
+ * PostgreSQL) works, with its driver on the class path.
+ */
+public final class FeedbackStore implements AutoCloseable {
+    /** Votes for one article. */
+    public record Votes(String articleId, long up, long down) {
+    }
+
+    /** Everything {@code protocolbot stats} shows. */
+    public record Stats(List<Votes> votes, long unanswered, List<String> unansweredQuestions) {
+    }
+
+    private final Connection connection;
+    private final boolean keepUnanswered;
+
+    private FeedbackStore(Connection connection, boolean keepUnanswered) {
+        this.connection = connection;
+        this.keepUnanswered = keepUnanswered;
+    }
+
+    /** Opens (and creates if needed) {@code protocolbot.db} in a data folder. */
+    public static FeedbackStore openFolder(Path dataDir, boolean keepUnanswered) throws SQLException {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new SQLException("kan datamap " + dataDir + " niet aanmaken: " + e.getMessage(), e);
+        }
+        return open("jdbc:sqlite:" + dataDir.resolve("protocolbot.db").toAbsolutePath(), keepUnanswered);
+    }
+
+    public static FeedbackStore open(String jdbcUrl, boolean keepUnanswered) throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl);
+        try (Statement s = c.createStatement()) {
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS votes (article_id VARCHAR(200) PRIMARY KEY, "
+                    + "up BIGINT NOT NULL DEFAULT 0, down BIGINT NOT NULL DEFAULT 0)");
+            s.execute("CREATE TABLE IF NOT EXISTS counters (name VARCHAR(50) PRIMARY KEY, value BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS unanswered (asked_on VARCHAR(10) NOT NULL, question TEXT NOT NULL)");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new FeedbackStore(c, keepUnanswered);
+    }
+
+    /** Counts one vote for each of the articles an answer showed. */
+    public synchronized void vote(Collection<String> articleIds, boolean up) throws SQLException {
+        String sql = up
+                ? "INSERT INTO votes (article_id, up, down) VALUES (?, 1, 0) "
+                        + "ON CONFLICT (article_id) DO UPDATE SET up = votes.up + 1"
+                : "INSERT INTO votes (article_id, up, down) VALUES (?, 0, 1) "
+                        + "ON CONFLICT (article_id) DO UPDATE SET down = votes.down + 1";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            for (String id : articleIds) {
+                p.setString(1, Objects.requireNonNull(id));
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** Counts a question that found nothing; keeps its text only when the operator enabled that. */
+    public synchronized void unanswered(String question) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "INSERT INTO counters (name, value) VALUES ('unanswered', 1) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")) {
+            p.executeUpdate();
+        }
+        if (keepUnanswered && question != null && !question.isBlank()) {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO unanswered (asked_on, question) VALUES (?, ?)")) {
+                p.setString(1, LocalDate.now(ZoneOffset.UTC).toString());
+                p.setString(2, question.strip().length() > 500 ? question.strip().substring(0, 500) : question.strip());
+                p.executeUpdate();
+            }
+        }
+    }
+
+    public synchronized Stats stats() throws SQLException {
+        List<Votes> votes = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT article_id, up, down FROM votes ORDER BY up + down DESC, article_id")) {
+            while (r.next()) {
+                votes.add(new Votes(r.getString(1), r.getLong(2), r.getLong(3)));
+            }
+        }
+        long unanswered = 0;
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT value FROM counters WHERE name = 'unanswered'")) {
+            if (r.next()) {
+                unanswered = r.getLong(1);
+            }
+        }
+        List<String> questions = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT asked_on, question FROM unanswered ORDER BY asked_on")) {
+            while (r.next()) {
+                questions.add(r.getString(1) + "  " + r.getString(2));
+            }
+        }
+        return new Stats(votes, unanswered, questions);
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}

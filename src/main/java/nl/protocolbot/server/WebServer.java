@@ -1,0 +1,98 @@
+package nl.protocolbot.server;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import nl.protocolbot.answer.Answerer;
+
+/**
+ * The one HTTP server (the JDK's {@code com.sun.net.httpserver}): {@code GET /healthz} plus the chat endpoints that
+ * are configured. {@code /healthz} answers 503 until the index is ready, then 200 with what is loaded.
+ */
+public final class WebServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    public WebServer(String bind, int port, int threads, Supplier<Answerer> answerer) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(bind, port), 256);
+        executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
+                r -> {
+                    Thread t = new Thread(r, "http");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setExecutor(executor);
+        server.createContext("/healthz", exchange -> health(exchange, answerer.get()));
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not Found");
+            }
+        });
+    }
+
+    /** Adds an endpoint; call before {@link #start()}. */
+    public void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops taking requests, lets requests in flight finish for up to {@code graceSeconds}, then stops. */
+    public void stop(int graceSeconds) {
+        server.stop(graceSeconds);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(graceSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(0);
+    }
+
+    private static void health(HttpExchange exchange, Answerer answerer) throws IOException {
+        try (exchange) {
+            JsonObject o = new JsonObject();
+            if (answerer == null) {
+                o.addProperty("status", "starting");
+                send(exchange, 503, "application/json", o.toString());
+                return;
+            }
+            o.addProperty("status", "ok");
+            o.addProperty("articles", answerer.corpus().size());
+            o.addProperty("protocols", answerer.corpus().protocols().size());
+            o.addProperty("corpus", answerer.corpus().fingerprint());
+            send(exchange, 200, "application/json", o.toString());
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package nl.protocolbot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import java.util.ArrayList;
+import java.util.List;
+import nl.protocolbot.answer.Answer;
+import nl.protocolbot.corpus.Article;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.Protocol;
+
+/** Turns answers into Slack Block Kit messages, with a plain-text fallback for notifications. */
+final class Replies {
+    /** Slack's limit for the text of a section block. */
+    static final int SECTION_LIMIT = 3000;
+    /** Slack's limit for a button's value. */
+    static final int VALUE_LIMIT = 2000;
+
+    static final String ACTION_VOTE_UP = "protocol_vote_up";
+    static final String ACTION_VOTE_DOWN = "protocol_vote_down";
+    static final String ACTION_SHARE = "protocol_share";
+
+    static final String BUSY = "Het is even druk, probeer het zo opnieuw.";
+    static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
+    static final String USAGE = "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op "
+            + "Instagram zetten?`\nEen artikel opzoeken: `/protocol toon aurora/3.5`";
+
+    /** A message: blocks plus the fallback text Slack shows in notifications. */
+    record Message(List<LayoutBlock> blocks, String text) {
+    }
+
+    private Replies() {
+    }
+
+    /**
+     * The answer as a message.
+     *
+     * @param share add a "Deel in kanaal" button (for ephemeral answers)
+     */
+    static Message answer(Answer answer, boolean share) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        switch (answer.status()) {
+            case EMPTY_QUESTION -> {
+                blocks.add(section(s -> s.text(markdownText(escape(Answer.NOT_UNDERSTOOD)))));
+                text.append(Answer.NOT_UNDERSTOOD);
+            }
+            case NOTHING_FOUND -> {
+                blocks.add(section(s -> s.text(markdownText(escape(Answer.NOTHING_FOUND)))));
+                text.append(Answer.NOTHING_FOUND);
+            }
+            case ANSWERED -> {
+                text.append("Dit zegt het protocol: ");
+                boolean first = true;
+                for (Answer.Item item : answer.items()) {
+                    if (!first) {
+                        blocks.add(divider());
+                        text.append("; ");
+                    }
+                    first = false;
+                    article(blocks, item);
+                    text.append(item.title()).append(" (").append(item.id()).append(')');
+                }
+                text.append(". ");
+            }
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
+        text.append(Answer.REMINDER);
+        List<BlockElement> buttons = new ArrayList<>();
+        if (answer.status() == Answer.Status.ANSWERED) {
+            String ids = String.join(",", answer.items().stream().map(Answer.Item::id).toList());
+            buttons.add(button(b -> b.actionId(ACTION_VOTE_UP).text(plainText("👍 Nuttig")).value(ids)));
+            buttons.add(button(b -> b.actionId(ACTION_VOTE_DOWN).text(plainText("👎 Niet nuttig")).value(ids)));
+        }
+        if (share && answer.status() != Answer.Status.EMPTY_QUESTION) {
+            String q = answer.question().length() > VALUE_LIMIT ? answer.question().substring(0, VALUE_LIMIT)
+                    : answer.question();
+            buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(q)
+                    .style("primary")));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(buttons));
+        }
+        return new Message(blocks, text.toString());
+    }
+
+    /** One article, for lookups by number. */
+    static Message article(Answer.Item item) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        article(blocks, item);
+        blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
+        return new Message(blocks, item.title() + " (" + item.id() + "): " + item.text());
+    }
+
+    static Message plain(String message) {
+        return new Message(List.of(section(s -> s.text(markdownText(message)))), message);
+    }
+
+    private static void article(List<LayoutBlock> blocks, Answer.Item item) {
+        String heading = "*" + escape(item.title()) + "*  ·  `" + item.id() + "`  ·  " + escape(item.organisation());
+        blocks.add(section(s -> s.text(markdownText(heading))));
+        if (!item.highlight().isEmpty()) {
+            String bold = "*" + escape(item.highlight()).replace("*", "") + "*";
+            blocks.add(section(s -> s.text(markdownText(limit(bold)))));
+        }
+        for (String chunk : split(item.text(), SECTION_LIMIT)) {
+            blocks.add(section(s -> s.text(plainText(chunk, false))));
+        }
+        String source = escape(item.citation()) + (item.section().isEmpty() ? "" : "  ›  " + escape(item.section()));
+        if (!item.alsoIn().isEmpty()) {
+            source += "\nZo ook in: " + String.join(", ", item.alsoIn().stream()
+                    .map(r -> "`" + r.id() + "` (" + escape(r.organisation()) + ")").toList());
+        }
+        String src = limit(source);
+        blocks.add(context(c -> c.elements(List.of(markdownText(src)))));
+    }
+
+    /** App Home for new employees: purpose, how to ask, examples, and the core rules chosen by the editors. */
+    static List<LayoutBlock> home(Corpus corpus, List<Article> coreRules) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Het social-media-protocol, altijd bij de hand"))));
+        blocks.add(section(s -> s.text(markdownText("Ik beantwoord vragen over het social-media-protocol van je "
+                + "schoolbestuur, met de letterlijke tekst van de artikelen en hun bron. Ik bewaar je vragen niet."))));
+        blocks.add(section(s -> s.text(markdownText("*Zo vraag je het*\n"
+                + "• Stuur me een direct bericht met je vraag\n"
+                + "• Noem me in een kanaal: `@protocolbot mag ik een klassenfoto op Instagram zetten?` "
+                + "(ik antwoord in de thread)\n"
+                + "• Typ `/protocol <vraag>`: alleen jij ziet het antwoord, en je kunt het delen\n"
+                + "• Zoek een artikel op: `/protocol toon aurora/3.5`"))));
+        blocks.add(section(s -> s.text(markdownText("*Voorbeeldvragen*\n"
+                + "• Mag ik een klassenfoto op Instagram zetten?\n"
+                + "• Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?\n"
+                + "• Een ouder scheldt mij uit op Facebook, wat nu?\n"
+                + "• Een journalist vraagt me om commentaar, wat doe ik?"))));
+        if (!coreRules.isEmpty()) {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("De kernregels"))));
+            for (Article a : coreRules) {
+                Protocol p = corpus.protocolOf(a);
+                String line = "*" + escape(a.title()) + "*  ·  `" + a.id() + "`\n" + escape(a.text());
+                blocks.add(section(s -> s.text(markdownText(limit(line)))));
+                blocks.add(context(c -> c.elements(List.of(markdownText(limit(escape(p.organisation() + " — "
+                        + p.citation())))))));
+            }
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
+        return blocks.size() > 100 ? blocks.subList(0, 100) : blocks;
+    }
+
+    /** Splits text into pieces of at most {@code limit} characters, at a paragraph, sentence or word boundary. */
+    static List<String> split(String text, int limit) {
+        List<String> out = new ArrayList<>();
+        String rest = text.strip();
+        while (rest.length() > limit) {
+            int cut = lastBreak(rest, limit, "\n");
+            if (cut < limit / 2) {
+                cut = Math.max(lastBreak(rest, limit, ". "), lastBreak(rest, limit, "; "));
+            }
+            if (cut < limit / 2) {
+                cut = lastBreak(rest, limit, " ");
+            }
+            if (cut <= 0) {
+                cut = limit;
+            }
+            out.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty()) {
+            out.add(rest);
+        }
+        return out;
+    }
+
+    private static int lastBreak(String s, int limit, String sep) {
+        int i = s.lastIndexOf(sep, limit - sep.length());
+        return i < 0 ? -1 : i + sep.length();
+    }
+
+    private static String limit(String s) {
+        return s.length() <= SECTION_LIMIT ? s : s.substring(0, SECTION_LIMIT - 1) + "…";
+    }
+
+    /** Slack's mrkdwn escaping: &amp;, &lt; and &gt;. */
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
