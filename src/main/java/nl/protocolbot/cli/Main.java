@@ -26,11 +26,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     CorpusOption corpus;
 
-    /** Standard input, replaceable for tests. */
+    /** Standard input and the environment, replaceable for tests. */
     final java.io.InputStream in;
+    final java.util.Map<String, String> env;
 
-    Main(java.io.InputStream in) {
+    Main(java.io.InputStream in, java.util.Map<String, String> env) {
         this.in = in;
+        this.env = env;
     }
 
     @CommandLine.Spec
@@ -42,15 +44,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, new PrintWriter(new OutputStreamWriter(
+        System.exit(run(args, System.in, System.getenv(), new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(
                         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
-    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main(in));
+    public static int run(String[] args, java.io.InputStream in, java.util.Map<String, String> env, PrintWriter out,
+                          PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main(in, env));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {

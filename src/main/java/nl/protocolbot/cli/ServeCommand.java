@@ -14,12 +14,15 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
         try {
-            settings = Settings.fromEnv(System.getenv());
+            settings = Settings.fromEnv(main.env);
         } catch (Settings.Invalid e) {
             for (String p : e.problems()) {
                 err.println("protocolbot serve: " + p);

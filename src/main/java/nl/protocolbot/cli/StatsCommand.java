@@ -18,9 +18,12 @@ final class StatsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        Path dir = data != null ? data : Path.of(System.getenv().getOrDefault("PROTOCOLBOT_DATA", "./data"));
+        Path dir = data != null ? data : Path.of(main.env.getOrDefault("PROTOCOLBOT_DATA", "./data"));
         if (!java.nio.file.Files.isRegularFile(dir.resolve("protocolbot.db"))) {
             throw new Main.UserError("geen feedback gevonden in " + dir + " (nog niets gestemd?)", Main.EXIT_FAILURE);
         }

@@ -20,9 +20,13 @@ class MainTest {
     }
 
     static Run withInput(String stdin, String... args) {
+        return withEnv(java.util.Map.of(), stdin, args);
+    }
+
+    static Run withEnv(java.util.Map<String, String> env, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
                 new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
@@ -161,5 +165,36 @@ class MainTest {
         assertTrue(r.out().contains("[konot/donts-2]"), r.out());
         assertTrue(r.out().contains("[aurora/3.5]"), r.out());
         assertTrue(r.out().contains("Bij twijfel: niet publiceren."));
+    }
+
+    @Test
+    void serveRefusesMissingOrBadSettingsNamingEachVariable() {
+        Run nothing = run("serve");
+        assertEquals(2, nothing.code());
+        assertTrue(nothing.err().contains("niets ingesteld"), nothing.err());
+        Run bad = withEnv(java.util.Map.of("SLACK_BOT_TOKEN", "oops-secretvalue", "PORT", "99999",
+                "SLACK_API_URL", "ftp://x"), "", "serve");
+        assertEquals(2, bad.code());
+        String[] lines = bad.err().strip().split("\n");
+        assertEquals(4, lines.length, bad.err());
+        assertTrue(bad.err().contains("SLACK_BOT_TOKEN: moet met xoxb- beginnen"), bad.err());
+        assertTrue(bad.err().contains("SLACK_APP_TOKEN: ontbreekt"), bad.err());
+        assertTrue(bad.err().contains("PORT: '99999'"), bad.err());
+        assertTrue(bad.err().contains("SLACK_API_URL"), bad.err());
+        assertFalse(bad.err().contains("secretvalue"), "secrets are never echoed");
+    }
+
+    @Test
+    void statsPrintsVotesAndUnansweredCounts(@TempDir Path dir) throws Exception {
+        Run none = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
+        assertEquals(1, none.code());
+        try (var store = nl.protocolbot.feedback.FeedbackStore.openFolder(dir, true)) {
+            store.vote(java.util.List.of("aurora/3.5"), true);
+            store.unanswered("Waar kan ik parkeren?");
+        }
+        Run r = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("aurora/3.5") && r.out().contains("Vragen zonder antwoord: 1"), r.out());
+        assertTrue(r.out().contains("Waar kan ik parkeren?"), r.out());
     }
 }

@@ -1,0 +1,64 @@
+package nl.protocolbot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.TextObject;
+import java.util.List;
+import java.util.Optional;
+import nl.protocolbot.answer.Answer;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.CorpusLoader;
+import nl.protocolbot.search.SearchEngine;
+import org.junit.jupiter.api.Test;
+
+class RepliesTest {
+    @Test
+    void longTextIsSplitCleanlyUnderTheSectionLimit() {
+        String sentence = "Dit is een zin van het protocol die vrij lang is, met komma's en woorden. ";
+        String text = sentence.repeat(100);
+        List<String> parts = Replies.split(text, Replies.SECTION_LIMIT);
+        assertTrue(parts.size() >= 3);
+        for (String p : parts) {
+            assertTrue(p.length() <= Replies.SECTION_LIMIT);
+            assertTrue(p.endsWith("."), "cut at a sentence end: " + p.substring(p.length() - 20));
+        }
+        assertEquals(text.strip().replaceAll("\\s+", " "), String.join(" ", parts));
+    }
+
+    @Test
+    void nothingFoundSaysSoAndHasNoVoteButtons() throws Exception {
+        Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
+        Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), false);
+        assertTrue(m.text().startsWith("Daar staat niets over in het protocol"));
+        assertTrue(m.text().endsWith("Bij twijfel: niet publiceren."));
+        String blocks = m.blocks().toString();
+        assertTrue(!blocks.contains(Replies.ACTION_VOTE_UP), blocks);
+        assertTrue(blocks.contains("leidinggevende"));
+    }
+
+    @Test
+    void everySectionStaysWithinSlacksLimitAndTextIsVerbatim() throws Exception {
+        Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
+        Answer answer = a.ask("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
+        Replies.Message m = Replies.answer(answer, true);
+        StringBuilder plain = new StringBuilder();
+        m.blocks().stream().filter(b -> b instanceof SectionBlock).map(b -> ((SectionBlock) b).getText())
+                .forEach(t -> {
+                    String s = text(t);
+                    assertTrue(s.length() <= Replies.SECTION_LIMIT);
+                    plain.append(s).append('\n');
+                });
+        for (Answer.Item item : answer.items()) {
+            assertTrue(plain.toString().contains(item.text()), "verbatim text of " + item.id());
+        }
+    }
+
+    private static String text(TextObject t) {
+        if (t instanceof com.slack.api.model.block.composition.PlainTextObject p) {
+            return p.getText();
+        }
+        return ((com.slack.api.model.block.composition.MarkdownTextObject) t).getText();
+    }
+}
