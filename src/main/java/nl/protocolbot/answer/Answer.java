@@ -16,6 +16,8 @@ public record Answer(String question, Status status, List<Item> items) {
     /** Said when the protocol does not cover the question. */
     public static final String NOTHING_FOUND = "Daar staat niets over in het protocol. "
             + "Overleg met je leidinggevende voordat je iets publiceert.";
+    /** Said when the bot is too busy to answer now. */
+    public static final String BUSY_MESSAGE = "Het is even druk, probeer het zo opnieuw.";
     /** Said when the question holds no words to search for. */
     public static final String NOT_UNDERSTOOD = "Ik heb geen vraag gevonden om te zoeken. "
             + "Stel je vraag in een hele zin, bijvoorbeeld: \"Mag ik een klassenfoto op Instagram zetten?\"";

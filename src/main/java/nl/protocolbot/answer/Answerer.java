@@ -3,6 +3,7 @@ package nl.protocolbot.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
@@ -15,21 +16,43 @@ import nl.protocolbot.search.SearchEngine;
  */
 public final class Answerer {
     private final SearchEngine engine;
+    private final Optional<String> defaultProtocol;
+    private final Consumer<String> unanswered;
 
+    /** An answerer over all protocols that reports nothing. */
     public Answerer(SearchEngine engine) {
-        this.engine = engine;
+        this(engine, Optional.empty(), q -> { });
     }
 
-    /** Answers a question from all protocols, or from one when {@code protocol} is given. */
+    /**
+     * @param defaultProtocol answer from this protocol only, unless a call names another
+     * @param unanswered      told the (cleaned) text of every question the protocol does not cover
+     */
+    public Answerer(SearchEngine engine, Optional<String> defaultProtocol, Consumer<String> unanswered) {
+        this.engine = engine;
+        this.defaultProtocol = defaultProtocol;
+        this.unanswered = unanswered;
+    }
+
+    /** Answers a question as it came from a chat (markup and all) with the default settings. */
+    public Answer ask(String question) {
+        return ask(question, SearchEngine.DEFAULT_LIMIT, Optional.empty());
+    }
+
+    /** Answers a question from all protocols (or the default one), or from {@code protocol} when given. */
     public Answer ask(String question, int limit, Optional<String> protocol) {
-        String q = question == null ? "" : question.strip();
+        String q = SearchEngine.clean(question);
         if (q.isEmpty()) {
             return new Answer("", Answer.Status.EMPTY_QUESTION, List.of());
         }
-        List<Hit> hits = engine.search(q, limit, protocol);
+        Optional<String> scope = protocol.isPresent() ? protocol : defaultProtocol;
+        List<Hit> hits = engine.search(q, limit, scope);
         if (hits.isEmpty()) {
-            Answer.Status status = engine.understands(q) ? Answer.Status.NOTHING_FOUND : Answer.Status.EMPTY_QUESTION;
-            return new Answer(q, status, List.of());
+            if (!engine.understands(q)) {
+                return new Answer(q, Answer.Status.EMPTY_QUESTION, List.of());
+            }
+            unanswered.accept(q);
+            return new Answer(q, Answer.Status.NOTHING_FOUND, List.of());
         }
         List<Answer.Item> items = new ArrayList<>();
         for (Hit h : hits) {

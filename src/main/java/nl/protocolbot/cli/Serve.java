@@ -5,26 +5,29 @@ import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import java.util.List;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
-import nl.protocolbot.corpus.CorpusLoader;
+import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.server.LiveCorpus;
 import nl.protocolbot.server.Settings;
 import nl.protocolbot.server.WebServer;
 import nl.protocolbot.slack.SlackBot;
+import nl.protocolbot.teams.TeamsWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires and starts the server from its settings: the index, the feedback store, Slack and the HTTP server. */
+/** Wires and starts the server from its settings: the live corpus, the feedback store, Slack, Teams, HTTP. */
 final class Serve implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
     /** Largest request body any endpoint reads. */
     static final int MAX_BODY = 1 << 20;
 
-    final AtomicReference<Answerer> answerer = new AtomicReference<>();
+    final LiveCorpus corpus;
     final WebServer web;
     final FeedbackStore feedback;
     final ThreadPoolExecutor workers;
@@ -32,7 +35,8 @@ final class Serve implements AutoCloseable {
     private SocketModeApp socket;
 
     private Serve(Settings settings) throws Exception {
-        web = new WebServer(settings.bind(), settings.port(), Math.max(4, settings.workers() * 2), answerer::get);
+        corpus = new LiveCorpus(settings.corpusDir(), c -> index(c, settings), Clock.systemUTC());
+        web = new WebServer(settings.bind(), settings.port(), Math.max(4, settings.workers() * 2), corpus::version);
         workers = pool("answer", settings.workers(), settings.queue());
         notices = pool("notice", 1, 1000);
         feedback = FeedbackStore.openFolder(settings.dataDir(), settings.keepUnanswered());
@@ -53,27 +57,40 @@ final class Serve implements AutoCloseable {
         SlackBot slack = null;
         if (settings.slackSocketMode() || settings.slackHttpMode()) {
             slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
-                    settings.slackSigningSecret().orElse(null), settings.slackApiUrl(), settings.protocol()),
-                    answerer::get, feedback, workers, notices, Clock.systemUTC());
+                    settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
+                    corpus::current, feedback, workers, notices, Clock.systemUTC());
             if (settings.slackHttpMode()) {
                 web.route("/slack/events", slack.httpHandler(MAX_BODY));
             }
         }
-        web.start();
-        long start = System.nanoTime();
-        Corpus corpus = settings.corpusDir().isPresent()
-                ? CorpusLoader.load(settings.corpusDir().get()) : CorpusLoader.bundled();
-        if (settings.protocol().isPresent() && corpus.protocol(settings.protocol().get()).isEmpty()) {
-            throw new CorpusException(java.util.List.of(new nl.protocolbot.corpus.Problem("PROTOCOLBOT_ORG", 0,
-                    "onbekend protocol '" + settings.protocol().get() + "'")));
+        if (settings.teams()) {
+            web.route("/teams/messages", new TeamsWebhook(settings.teamsSecret().orElseThrow(), corpus::current,
+                    MAX_BODY));
         }
-        answerer.set(new Answerer(SearchEngine.build(corpus)));
-        LOG.info("index ready: {} articles from {} protocols in {} ms (corpus {})", corpus.size(),
-                corpus.protocols().size(), (System.nanoTime() - start) / 1_000_000, corpus.fingerprint());
+        web.start();
+        corpus.load();
+        corpus.watch(Duration.ofSeconds(settings.reloadSeconds()));
         if (settings.slackSocketMode()) {
             socket = slack.startSocketMode(settings.slackAppToken().orElseThrow());
         }
         LOG.info("serving on port {}: {}", web.port(), settings);
+    }
+
+    /** The index for a corpus; refused when the configured protocol is not in it. */
+    private Answerer index(Corpus c, Settings settings) throws CorpusException {
+        if (settings.protocol().isPresent() && c.protocol(settings.protocol().get()).isEmpty()) {
+            throw new CorpusException(List.of(new Problem("PROTOCOLBOT_ORG", 0,
+                    "onbekend protocol '" + settings.protocol().get() + "'")));
+        }
+        return new Answerer(SearchEngine.build(c), settings.protocol(), this::countUnanswered);
+    }
+
+    private void countUnanswered(String question) {
+        try {
+            feedback.unanswered(question);
+        } catch (java.sql.SQLException e) {
+            LOG.error("unanswered question could not be counted: {}", e.getClass().getSimpleName());
+        }
     }
 
     int port() {
@@ -100,6 +117,7 @@ final class Serve implements AutoCloseable {
                 LOG.warn("Socket Mode stop failed: {}", e.getClass().getSimpleName());
             }
         }
+        corpus.close();
         web.stop(2);
         for (ThreadPoolExecutor p : new ThreadPoolExecutor[] {workers, notices}) {
             p.shutdown();

@@ -33,8 +33,10 @@ final class ServeCommand implements Callable<Integer> {
         Serve serve = Serve.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // SIGTERM: stop taking requests, finish the answers in flight, then exit 0 (not 143)
             serve.close();
             stopped.countDown();
+            Runtime.getRuntime().halt(Main.EXIT_OK);
         }, "shutdown"));
         spec.commandLine().getOut().println("protocolbot luistert op poort " + serve.port());
         spec.commandLine().getOut().flush();

@@ -203,6 +203,13 @@ public final class SearchEngine {
         return sb.toString();
     }
 
+    /**
+     * A chat message as plain text: Slack and Teams markup, HTML tags and entities removed, length bounded.
+     */
+    public static String clean(String raw) {
+        return TextCleaner.clean(raw);
+    }
+
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
     public boolean understands(String question) {
         return !concepts(question).isEmpty();

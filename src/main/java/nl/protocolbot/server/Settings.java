@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Settings(Optional<String> slackBotToken, Optional<String> slackAppToken,
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
-                       Optional<String> teamsSecret, int workers, int queue) {
+                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -77,6 +77,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int port = integer(env, "PORT", 3000, 0, 65_535, problems);
         int workers = integer(env, "PROTOCOLBOT_WORKERS", 4, 1, 256, problems);
         int queue = integer(env, "PROTOCOLBOT_QUEUE", 200, 1, 100_000, problems);
+        int reload = integer(env, "PROTOCOLBOT_RELOAD_SECONDS", 2, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
         boolean keep = false;
         Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
@@ -96,7 +97,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue);
+                workers, queue, reload);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

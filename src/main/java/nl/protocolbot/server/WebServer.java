@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import nl.protocolbot.answer.Answerer;
+import java.util.Optional;
 
 /**
  * The one HTTP server (the JDK's {@code com.sun.net.httpserver}): {@code GET /healthz} plus the chat endpoints that
@@ -23,7 +23,8 @@ public final class WebServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public WebServer(String bind, int port, int threads, Supplier<Answerer> answerer) throws IOException {
+    public WebServer(String bind, int port, int threads, Supplier<Optional<LiveCorpus.Version>> corpus)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(bind, port), 256);
         executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
                 r -> {
@@ -32,7 +33,7 @@ public final class WebServer implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(executor);
-        server.createContext("/healthz", exchange -> health(exchange, answerer.get()));
+        server.createContext("/healthz", exchange -> health(exchange, corpus.get()));
         server.createContext("/", exchange -> {
             try (exchange) {
                 send(exchange, 404, "text/plain; charset=utf-8", "Not Found");
@@ -69,18 +70,22 @@ public final class WebServer implements AutoCloseable {
         stop(0);
     }
 
-    private static void health(HttpExchange exchange, Answerer answerer) throws IOException {
+    private static void health(HttpExchange exchange, Optional<LiveCorpus.Version> version) throws IOException {
         try (exchange) {
             JsonObject o = new JsonObject();
-            if (answerer == null) {
+            if (version.isEmpty()) {
                 o.addProperty("status", "starting");
                 send(exchange, 503, "application/json", o.toString());
                 return;
             }
+            LiveCorpus.Version v = version.get();
             o.addProperty("status", "ok");
-            o.addProperty("articles", answerer.corpus().size());
-            o.addProperty("protocols", answerer.corpus().protocols().size());
-            o.addProperty("corpus", answerer.corpus().fingerprint());
+            o.addProperty("articles", v.articles());
+            o.addProperty("protocols", v.protocols());
+            JsonObject corpus = new JsonObject();
+            corpus.addProperty("version", v.fingerprint());
+            corpus.addProperty("loadedAt", v.loadedAt().toString());
+            o.add("corpus", corpus);
             send(exchange, 200, "application/json", o.toString());
         }
     }

@@ -29,7 +29,7 @@ final class Replies {
     static final String ACTION_VOTE_DOWN = "protocol_vote_down";
     static final String ACTION_SHARE = "protocol_share";
 
-    static final String BUSY = "Het is even druk, probeer het zo opnieuw.";
+    static final String BUSY = Answer.BUSY_MESSAGE;
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
     static final String USAGE = "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op "
             + "Instagram zetten?`\nEen artikel opzoeken: `/protocol toon aurora/3.5`";

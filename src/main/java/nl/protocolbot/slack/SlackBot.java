@@ -23,14 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +44,16 @@ public final class SlackBot {
      * @param botToken      {@code xoxb-…}
      * @param signingSecret for HTTP mode (request verification); null in Socket Mode
      * @param apiUrl        the Slack Web API base URL, e.g. {@code https://slack.com/api/}
-     * @param protocol      answer from this protocol only, or empty for all
      */
-    public record Config(String botToken, String signingSecret, String apiUrl, Optional<String> protocol) {
+    public record Config(String botToken, String signingSecret, String apiUrl) {
         public Config {
             Objects.requireNonNull(botToken, "botToken");
             Objects.requireNonNull(apiUrl, "apiUrl");
-            Objects.requireNonNull(protocol, "protocol");
         }
 
         @Override
         public String toString() {
-            return "Config[botToken=***, signingSecret=***, apiUrl=" + apiUrl + ", protocol=" + protocol + "]";
+            return "Config[botToken=***, signingSecret=***, apiUrl=" + apiUrl + "]";
         }
     }
 
@@ -224,15 +220,7 @@ public final class SlackBot {
     }
 
     private Answer answer(String text) {
-        Answer answer = answerer.get().ask(text, SearchEngine.DEFAULT_LIMIT, config.protocol());
-        if (answer.status() == Answer.Status.NOTHING_FOUND) {
-            try {
-                feedback.unanswered(answer.question());
-            } catch (java.sql.SQLException e) {
-                LOG.error("unanswered question could not be counted: {}", e.getClass().getSimpleName());
-            }
-        }
-        return answer;
+        return answerer.get().ask(text);
     }
 
     private void post(EventContext ctx, String channel, String thread, Replies.Message reply) {

@@ -1,0 +1,141 @@
+package nl.protocolbot.teams;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.answer.Answer;
+import nl.protocolbot.answer.Answerer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Microsoft Teams outgoing webhook ({@code POST /teams/messages}): verifies the HMAC signature Teams puts in the
+ * {@code Authorization} header, takes the question from the activity's text, and answers synchronously with an
+ * Adaptive Card. It only translates; the answer comes from the shared {@link Answerer}.
+ */
+public final class TeamsWebhook implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsWebhook.class);
+
+    private final byte[] key;
+    private final Supplier<Answerer> answerer;
+    private final int maxBodyBytes;
+
+    /**
+     * @param securityToken the base64 security token Teams shows when the webhook is created
+     */
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxBodyBytes) {
+        this.key = Base64.getDecoder().decode(securityToken.strip());
+        this.answerer = answerer;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "{\"error\":\"method not allowed\"}");
+                return;
+            }
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (declared != null && tooLong(declared)) {
+                send(exchange, 413, "{\"error\":\"payload too large\"}");
+                return;
+            }
+            byte[] body = readLimited(exchange.getRequestBody(), maxBodyBytes);
+            if (body == null) {
+                send(exchange, 413, "{\"error\":\"payload too large\"}");
+                return;
+            }
+            if (!verified(exchange.getRequestHeaders().getFirst("Authorization"), body)) {
+                LOG.info("teams request refused: bad or missing signature");
+                send(exchange, 401, "{\"error\":\"unauthorized\"}");
+                return;
+            }
+            String text;
+            try {
+                JsonObject activity = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                        .getAsJsonObject();
+                text = activity.has("text") && activity.get("text").isJsonPrimitive()
+                        ? activity.get("text").getAsString() : "";
+            } catch (JsonParseException | IllegalStateException e) {
+                send(exchange, 400, "{\"error\":\"malformed activity\"}");
+                return;
+            }
+            long start = System.nanoTime();
+            Answerer a = answerer.get();
+            if (a == null) {
+                send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+                return;
+            }
+            Answer answer = a.ask(text);
+            send(exchange, 200, Cards.reply(answer).toString());
+            LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
+                    answer.items().stream().map(Answer.Item::id).toList());
+        }
+    }
+
+    /** {@code Authorization: HMAC <base64 HMAC-SHA256 of the raw body>}, compared in constant time. */
+    boolean verified(String authorization, byte[] body) {
+        if (authorization == null || !authorization.startsWith("HMAC ")) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(authorization.substring(5).strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return MessageDigest.isEqual(mac.doFinal(body), given);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private boolean tooLong(String declared) {
+        try {
+            return Long.parseLong(declared.strip()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int total = 0;
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+}

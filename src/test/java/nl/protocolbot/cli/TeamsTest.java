@@ -1,0 +1,219 @@
+package nl.protocolbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.server.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Teams outgoing webhook and the shared server, end to end on 127.0.0.1. */
+class TeamsTest {
+    static final String TOKEN = Base64.getEncoder().encodeToString("teams-webhook-test-key-32-bytes!".getBytes());
+    final HttpClient http = HttpClient.newHttpClient();
+    Serve serve;
+    FakeSlackApi slack;
+
+    @AfterEach
+    void stop() {
+        if (serve != null) {
+            serve.close();
+        }
+        if (slack != null) {
+            slack.close();
+        }
+    }
+
+    /** An activity shaped like Microsoft's outgoing-webhook example. */
+    static String activity(String text) {
+        JsonObject a = new JsonObject();
+        a.addProperty("type", "message");
+        a.addProperty("id", "1485983408511");
+        a.addProperty("timestamp", "2017-02-01T21:10:07.437Z");
+        a.addProperty("localTimestamp", "2017-02-01T14:10:07.437-07:00");
+        a.addProperty("serviceUrl", "https://smba.trafficmanager.net/amer-client-ss.msg/");
+        a.addProperty("channelId", "msteams");
+        JsonObject from = new JsonObject();
+        from.addProperty("id", "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw");
+        from.addProperty("name", "Juf Anna");
+        a.add("from", from);
+        JsonObject conversation = new JsonObject();
+        conversation.addProperty("isGroup", true);
+        conversation.addProperty("id", "19:253b1f341670408fb6fcb6f08a@thread.skype;messageid=1485983194839");
+        a.add("conversation", conversation);
+        JsonObject recipient = new JsonObject();
+        recipient.addProperty("id", "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c");
+        recipient.addProperty("name", "Protocolbot");
+        a.add("recipient", recipient);
+        a.addProperty("textFormat", "plain");
+        a.addProperty("text", text);
+        JsonArray attachments = new JsonArray();
+        JsonObject html = new JsonObject();
+        html.addProperty("contentType", "text/html");
+        html.addProperty("content", "<div>" + text + "</div>");
+        attachments.add(html);
+        a.add("attachments", attachments);
+        a.add("entities", new JsonArray());
+        JsonObject channelData = new JsonObject();
+        JsonObject teamsChannel = new JsonObject();
+        teamsChannel.addProperty("id", "19:253b1f341670408fb6fcb6f08a@thread.skype");
+        channelData.add("channel", teamsChannel);
+        a.add("channelData", channelData);
+        return a.toString();
+    }
+
+    static String sign(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(TOKEN), "HmacSHA256"));
+        return "HMAC " + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> post(String body, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/teams/messages"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Serve start(Path data, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("TEAMS_WEBHOOK_SECRET", TOKEN);
+        env.put("PORT", "0");
+        env.put("PROTOCOLBOT_BIND", "127.0.0.1");
+        env.put("PROTOCOLBOT_DATA", data.toString());
+        serve = Serve.start(Settings.fromEnv(env));
+        return serve;
+    }
+
+    @Test
+    void signedActivityGetsACardWithTheConsentArticles(@TempDir Path data) throws Exception {
+        start(data, Map.of());
+        String body = activity("<at>Protocolbot</at>&nbsp;mag ik een klassenfoto op Instagram zetten?");
+        HttpResponse<String> r = post(body, sign(body));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject msg = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("message", msg.get("type").getAsString());
+        assertTrue(msg.get("text").getAsString().endsWith("Bij twijfel: niet publiceren."));
+        JsonObject attachment = msg.getAsJsonArray("attachments").get(0).getAsJsonObject();
+        assertEquals("application/vnd.microsoft.card.adaptive", attachment.get("contentType").getAsString());
+        JsonObject card = attachment.getAsJsonObject("content");
+        assertEquals("AdaptiveCard", card.get("type").getAsString());
+        assertEquals("1.4", card.get("version").getAsString());
+        String cardText = card.toString();
+        assertTrue(cardText.contains("toestemming"), cardText);
+        assertTrue(cardText.contains("aurora/3.5") || cardText.contains("scoh/11tal-8"), cardText);
+        assertTrue(cardText.contains("Bij twijfel: niet publiceren."));
+    }
+
+    @Test
+    void offTopicGetsTheNothingFoundAnswer(@TempDir Path data) throws Exception {
+        start(data, Map.of());
+        String body = activity("<at>Protocolbot</at> Hoe laat begint de kerstviering?");
+        HttpResponse<String> r = post(body, sign(body));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Daar staat niets over in het protocol"), r.body());
+    }
+
+    @Test
+    void wrongMissingAndAlteredSignaturesGet401(@TempDir Path data) throws Exception {
+        start(data, Map.of());
+        String body = activity("<at>Protocolbot</at> mag ik een foto posten?");
+        assertEquals(401, post(body, null).statusCode());
+        assertEquals(401, post(body, "Bearer abc").statusCode());
+        assertEquals(401, post(body, "HMAC not-base64!!").statusCode());
+        assertEquals(401, post(body, "HMAC " + Base64.getEncoder().encodeToString(new byte[32])).statusCode());
+        String signature = sign(body);
+        HttpResponse<String> altered = post(body.replace("mag ik", "moet ik"), signature);
+        assertEquals(401, altered.statusCode());
+        assertFalse(altered.body().contains("toestemming"));
+    }
+
+    @Test
+    void slackAndTeamsAreServedTogether(@TempDir Path data) throws Exception {
+        slack = new FakeSlackApi();
+        start(data, Map.of("SLACK_BOT_TOKEN", "xoxb-both", "SLACK_SIGNING_SECRET", SlackHttpTest.SECRET,
+                "SLACK_API_URL", slack.apiUrl()));
+        String body = activity("<at>Protocolbot</at> mag ik vloeken in een tweet");
+        assertEquals(200, post(body, sign(body)).statusCode());
+        SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
+        HttpResponse<String> r = signer.postSigned("http://127.0.0.1:" + serve.port() + "/slack/events",
+                "application/json", SlackHttpTest.event("EvT1", SlackHttpTest.mention("mag ik vloeken", "9.9")));
+        assertEquals(200, r.statusCode());
+        assertEquals(1, slack.await("chat.postMessage", 1).size());
+    }
+
+    @Test
+    void corpusChangesAreFollowedAndBrokenOnesRefused(@TempDir Path data, @TempDir Path corpus) throws Exception {
+        Path bundled = Path.of(getClass().getResource("/corpus").toURI());
+        try (Stream<Path> files = Files.list(bundled)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+            }
+        }
+        start(data, Map.of("PROTOCOLBOT_CORPUS", corpus.toString(), "PROTOCOLBOT_RELOAD_SECONDS", "1"));
+        String before = health();
+        String body = activity("<at>Protocolbot</at> mag ik een klassenfoto op Instagram zetten?");
+        assertFalse(post(body, sign(body)).body().contains("zeepbellenblazen"));
+
+        // an edit by the communication department: a new article
+        Path konot = corpus.resolve("konot.md");
+        Files.writeString(konot, Files.readString(konot) + "\n### [extra-1] Zeepbellen\n\nMedewerkers mogen "
+                + "klassenfoto's van het zeepbellenblazen op Instagram zetten.\n");
+        awaitReload(before);
+        String after = health();
+        assertFalse(before.equals(after));
+        String answered = post(body, sign(body)).body();
+        assertTrue(answered.contains("zeepbellenblazen"), answered);
+
+        // a broken edit is refused; the previous index keeps answering
+        Files.writeString(corpus.resolve("kapot.md"), "---\nprotocol: kapot\n---\n\n### [1] Leeg\n");
+        assertFalse(serve.corpus.reloadIfChanged());
+        assertEquals(after, health());
+        assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
+
+        // the folder disappears: still serving the last good index
+        Files.delete(corpus.resolve("kapot.md"));
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(corpus);
+        assertFalse(serve.corpus.reloadIfChanged());
+        assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
+    }
+
+    String health() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + serve.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        return JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("corpus").get("version").getAsString();
+    }
+
+    void awaitReload(String before) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline && health().equals(before)) {
+            Thread.sleep(100);
+        }
+    }
+}
