@@ -19,10 +19,10 @@ final class Concept {
     boolean unknown;
     /** Boost of the word's query: below 1 for the modifier of a split compound. */
     float boost = 1f;
+    /** The word's terms that the index holds (set when it is weighed). */
+    final java.util.Set<String> known = new java.util.HashSet<>();
     /** Whether the word names the corpus's general subject, which every article covers implicitly. */
     boolean context;
-    /** Credit per alternative query, in the order the engine built them; null when the word was not used. */
-    double[] credits;
 
     Concept(int start, int end) {
         this.start = start;

@@ -24,7 +24,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,13 +34,12 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -86,6 +86,15 @@ public final class SearchEngine {
     /** Ranking multiplies BM25 by (this + coverage): coverage matters, but cannot zero a strong match. */
     static final double COVERAGE_FLOOR = 0.5;
     private static final int CANDIDATES = 40;
+    /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
+    private static final org.apache.lucene.document.FieldType TEXT_TYPE = textType();
+
+    private static org.apache.lucene.document.FieldType textType() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private final Corpus corpus;
     private final Tuning tuning;
@@ -95,7 +104,8 @@ public final class SearchEngine {
     private final IndexSearcher searcher;
     private final Article[] docs;
     private final java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
-    private final List<Set<String>> docTerms;
+    /** Per document, the sorted IDs of the terms of its text (for spotting the same rule in several protocols). */
+    private final int[][] docTerms;
     private final UnifiedHighlighter highlighter;
 
     private SearchEngine(Corpus corpus, Tuning tuning) throws CorpusException {
@@ -117,7 +127,6 @@ public final class SearchEngine {
         planner = new QueryPlanner(indexAnalyzer, queryAnalyzer, splitter);
         List<Article> articles = corpus.articles();
         docs = articles.toArray(new Article[0]);
-        docTerms = new ArrayList<>(docs.length);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         BM25Similarity similarity = new BM25Similarity(tuning.k1(), tuning.b());
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(similarity);
@@ -128,10 +137,9 @@ public final class SearchEngine {
                 d.add(new StringField(PROTOCOL, a.protocol(), Field.Store.NO));
                 d.add(new TextField(TITLE, a.title(), Field.Store.NO));
                 d.add(new TextField(ALL, a.title() + "\n" + a.section() + "\n" + a.text(), Field.Store.NO));
-                d.add(new TextField(TEXT, a.text(), Field.Store.YES));
+                d.add(new Field(TEXT, a.text(), TEXT_TYPE));
                 docOf.put(a.id(), docOf.size());
                 writer.addDocument(d);
-                docTerms.add(new HashSet<>(DutchAnalysis.terms(indexAnalyzer, a.text())));
             }
             writer.forceMerge(1);
         } catch (IOException e) {
@@ -141,6 +149,7 @@ public final class SearchEngine {
             IndexReader reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(similarity);
+            docTerms = termIds(reader, docs.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,15 +230,16 @@ public final class SearchEngine {
         IndexReader reader = searcher.getIndexReader();
         List<Concept> out = new ArrayList<>();
         try {
+            Lookup lookup = new Lookup();
             for (Concept c : planner.plan(cleaned)) {
                 if (c.isEmpty()) {
                     continue;
                 }
-                boolean knownWhole = c.original != null && reader.docFreq(new Term(ALL, c.original)) > 0;
+                boolean knownWhole = c.original != null && lookup.docFreq(c.original) > 0;
                 List<Concept> parts = knownWhole ? List.of(c) : planner.splitCompound(c, cleaned);
                 for (int i = 0; i < parts.size(); i++) {
                     Concept part = parts.get(i);
-                    weigh(part, reader, reader.numDocs());
+                    weigh(part, lookup, reader.numDocs());
                     if (i < parts.size() - 1) {
                         part.weight *= MODIFIER_WEIGHT; // a klassenfoto is first of all a foto
                         part.boost = (float) MODIFIER_WEIGHT;
@@ -258,112 +268,231 @@ public final class SearchEngine {
         return withHighlights(hits, highlightQuery(concepts));
     }
 
+    /** One way a question word can be matched: its terms in the index and the credit such a match earns. */
+    private record Alternative(double credit, Set<String> terms) {
+    }
+
     private List<Hit> ranked(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
+        if (tuning.relevance() && !inScope(concepts)) {
+            return List.of();
+        }
         BooleanQuery.Builder top = new BooleanQuery.Builder();
-        List<Weight[]> checks = new ArrayList<>();
+        List<Concept> used = new ArrayList<>();
+        List<List<Alternative>> ways = new ArrayList<>();
         for (Concept c : concepts) {
-            List<Query> alternatives = new ArrayList<>();
-            List<Double> credits = new ArrayList<>();
-            if (c.original != null) {
-                alternatives.add(field(c.original, 1f));
-                credits.add(1.0);
+            List<Query> queries = new ArrayList<>();
+            List<Alternative> alternatives = new ArrayList<>();
+            // only terms the index holds: a query for any other term costs a lookup and can never match
+            if (c.original != null && c.known.contains(c.original)) {
+                queries.add(field(c.original, 1f, true));
+                alternatives.add(new Alternative(1.0, Set.of(c.original)));
             }
-            for (String s : c.synonyms) {
-                alternatives.add(field(s, (float) CREDIT_SYNONYM));
-                credits.add(CREDIT_SYNONYM);
-            }
-            if (!c.parts.isEmpty()) {
-                BooleanQuery.Builder parts = new BooleanQuery.Builder();
-                for (String p : c.parts) {
-                    parts.add(field(p, 1f), Occur.SHOULD);
+            for (String syn : c.synonyms) {
+                if (c.known.contains(syn)) {
+                    queries.add(field(syn, (float) CREDIT_SYNONYM, false));
+                    alternatives.add(new Alternative(CREDIT_SYNONYM, Set.of(syn)));
                 }
-                alternatives.add(new BoostQuery(parts.build(), (float) CREDIT_PARTS / c.parts.size()));
-                credits.add(CREDIT_PARTS);
+            }
+            List<String> knownParts = c.parts.stream().filter(c.known::contains).toList();
+            if (!knownParts.isEmpty()) {
+                BooleanQuery.Builder parts = new BooleanQuery.Builder();
+                for (String part : knownParts) {
+                    parts.add(field(part, 1f, false), Occur.SHOULD);
+                }
+                queries.add(new BoostQuery(parts.build(), (float) CREDIT_PARTS / c.parts.size()));
+                alternatives.add(new Alternative(CREDIT_PARTS, Set.copyOf(knownParts)));
             }
             if (tuning.fuzzy() && c.unknown && c.original != null) {
                 Query fuzzy = fuzzy(c.original);
                 if (fuzzy != null) {
-                    alternatives.add(new BoostQuery(fuzzy, (float) CREDIT_FUZZY));
-                    credits.add(CREDIT_FUZZY);
+                    Query expanded = searcher.rewrite(fuzzy);
+                    Set<Term> found = new HashSet<>();
+                    expanded.visit(QueryVisitor.termCollector(found));
+                    Set<String> terms = new HashSet<>();
+                    found.forEach(t -> terms.add(t.text()));
+                    if (!terms.isEmpty()) {
+                        queries.add(new BoostQuery(expanded, (float) CREDIT_FUZZY));
+                        alternatives.add(new Alternative(CREDIT_FUZZY, terms));
+                    }
                 }
             }
-            if (alternatives.isEmpty()) {
+            if (queries.isEmpty()) {
                 continue;
             }
-            Query either = new DisjunctionMaxQuery(alternatives, 0.1f);
+            Query either = new DisjunctionMaxQuery(queries, 0.1f);
             top.add(c.boost == 1f ? either : new BoostQuery(either, c.boost), Occur.SHOULD);
-            Weight[] ws = new Weight[alternatives.size()];
-            for (int i = 0; i < ws.length; i++) {
-                ws[i] = searcher.createWeight(searcher.rewrite(alternatives.get(i)), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            }
             c.weight = Math.max(c.weight, 0.1);
-            checks.add(ws);
-            c.credits = credits.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        if (tuning.relevance() && !inScope(concepts)) {
-            return List.of();
+            used.add(c);
+            ways.add(alternatives);
         }
         if (tuning.fields()) {
             addProximity(top, concepts);
         }
         Query q = filter(top.build(), protocol);
-        TopDocs found = searcher.search(q, CANDIDATES);
-        if (found.scoreDocs.length == 0) {
+        ScoreDoc[] found = searcher.search(q, CANDIDATES).scoreDocs;
+        if (found.length == 0) {
             return List.of();
         }
-        List<Concept> used = concepts.stream().filter(c -> c.credits != null).toList();
-        double totalWeight = used.stream().mapToDouble(c -> c.weight).sum();
+        double[] coverage = coverage(found, used, ways);
         List<Scored> scored = new ArrayList<>();
-        LeafReaderContext leaf = reader.leaves().get(0);
-        for (ScoreDoc sd : found.scoreDocs) {
-            double covered = 0;
-            for (int i = 0; i < used.size(); i++) {
-                Concept c = used.get(i);
-                Weight[] ws = checks.get(i);
-                double best = 0;
-                for (int k = 0; k < ws.length; k++) {
-                    if (c.credits[k] > best && ws[k].matches(leaf, sd.doc) != null) {
-                        best = c.credits[k];
-                    }
-                }
-                covered += c.weight * (c.context ? 1 : best);
-            }
-            double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
-            double score = tuning.relevance() ? sd.score * (COVERAGE_FLOOR + coverage) : sd.score;
-            scored.add(new Scored(sd.doc, score, coverage));
+        for (int i = 0; i < found.length; i++) {
+            double score = tuning.relevance() ? found[i].score * (COVERAGE_FLOOR + coverage[i]) : found[i].score;
+            scored.add(new Scored(found[i].doc, score, coverage[i]));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<Hit> hits = new ArrayList<>();
         double best = scored.get(0).score();
-        for (Scored s : scored) {
-            if (tuning.relevance() && (s.coverage() < MIN_COVERAGE || s.score() < MIN_RELATIVE_SCORE * best)) {
+        for (Scored sc : scored) {
+            if (hits.size() >= n && !tuning.diversify()) {
+                break;
+            }
+            if (tuning.relevance() && (sc.coverage() < MIN_COVERAGE || sc.score() < MIN_RELATIVE_SCORE * best)) {
                 continue;
             }
-            if (tuning.diversify() && groupWithEarlier(hits, s)) {
+            if (tuning.diversify() && groupWithEarlier(hits, sc)) {
                 continue;
             }
             if (hits.size() < n) {
-                hits.add(new Hit(docs[s.doc()], s.score(), s.coverage(), "", List.of()));
+                hits.add(new Hit(docs[sc.doc()], sc.score(), sc.coverage(), "", List.of()));
             }
         }
         return withHighlights(hits, highlightQuery(concepts));
     }
 
+    /**
+     * For each candidate, the weighted share of the question's words it matches: each word counts with the best
+     * credit among the ways it matched (read from the postings of its terms), a context word always counts.
+     */
+    private double[] coverage(ScoreDoc[] candidates, List<Concept> concepts, List<List<Alternative>> ways)
+            throws IOException {
+        Integer[] byDoc = new Integer[candidates.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> candidates[i].doc));
+        Lookup lookup = new Lookup();
+        java.util.Map<String, boolean[]> present = new java.util.HashMap<>();
+        for (List<Alternative> alternatives : ways) {
+            for (Alternative alt : alternatives) {
+                for (String t : alt.terms()) {
+                    if (present.containsKey(t)) {
+                        continue;
+                    }
+                    boolean[] in = new boolean[candidates.length];
+                    PostingsEnum postings = lookup.postings(t);
+                    if (postings != null) {
+                        for (int i : byDoc) {
+                            int doc = candidates[i].doc;
+                            if (postings.docID() < doc) {
+                                postings.advance(doc);
+                            }
+                            in[i] = postings.docID() == doc;
+                        }
+                    }
+                    present.put(t, in);
+                }
+            }
+        }
+        double total = concepts.stream().mapToDouble(c -> c.weight).sum();
+        double[] out = new double[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            double covered = 0;
+            for (int k = 0; k < concepts.size(); k++) {
+                Concept c = concepts.get(k);
+                double best = c.context ? 1 : 0;
+                for (Alternative alt : ways.get(k)) {
+                    if (alt.credit() > best) {
+                        for (String t : alt.terms()) {
+                            if (present.get(t)[i]) {
+                                best = alt.credit();
+                                break;
+                            }
+                        }
+                    }
+                }
+                covered += c.weight * best;
+            }
+            out[i] = total == 0 ? 0 : covered / total;
+        }
+        return out;
+    }
+
+    /** Term lookups in the "all" field through one terms enumeration (cheaper than one per term). */
+    private final class Lookup {
+        private final org.apache.lucene.index.TermsEnum terms;
+        private final java.util.Map<String, Integer> docFreqs = new java.util.HashMap<>();
+
+        Lookup() throws IOException {
+            List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            org.apache.lucene.index.Terms t = leaves.isEmpty() ? null : leaves.get(0).reader().terms(ALL);
+            terms = t == null ? null : t.iterator();
+        }
+
+        int docFreq(String term) throws IOException {
+            Integer df = docFreqs.get(term);
+            if (df == null) {
+                df = terms != null && terms.seekExact(new org.apache.lucene.util.BytesRef(term)) ? terms.docFreq() : 0;
+                docFreqs.put(term, df);
+            }
+            return df;
+        }
+
+        PostingsEnum postings(String term) throws IOException {
+            if (terms == null || !terms.seekExact(new org.apache.lucene.util.BytesRef(term))) {
+                return null;
+            }
+            return terms.postings(null, PostingsEnum.NONE);
+        }
+    }
+
     private record Scored(int doc, double score, double coverage) {
+    }
+
+    /** Walks the text field's terms once: for each document the sorted ordinals of the terms it contains. */
+    private static int[][] termIds(IndexReader reader, int numDocs) throws IOException {
+        int[][] ids = new int[numDocs][];
+        int[] sizes = new int[numDocs];
+        for (int d = 0; d < numDocs; d++) {
+            ids[d] = new int[8];
+        }
+        if (reader.leaves().isEmpty()) {
+            return ids;
+        }
+        LeafReader leaf = reader.leaves().get(0).reader();
+        org.apache.lucene.index.Terms terms = leaf.terms(TEXT);
+        if (terms == null) {
+            return ids;
+        }
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        int ord = 0;
+        while (te.next() != null) {
+            postings = te.postings(postings, PostingsEnum.NONE);
+            for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (sizes[d] == ids[d].length) {
+                    ids[d] = Arrays.copyOf(ids[d], ids[d].length * 2);
+                }
+                ids[d][sizes[d]++] = ord;
+            }
+            ord++;
+        }
+        for (int d = 0; d < numDocs; d++) {
+            ids[d] = Arrays.copyOf(ids[d], sizes[d]); // ordinals come in increasing order: already sorted
+        }
+        return ids;
     }
 
     /** When {@code s} is the same rule as a hit already chosen, list it under that hit and report true. */
     private boolean groupWithEarlier(List<Hit> hits, Scored s) {
         Article a = docs[s.doc()];
-        Set<String> terms = docTerms.get(s.doc());
+        int[] terms = docTerms[s.doc()];
         for (int i = 0; i < hits.size(); i++) {
             Hit h = hits.get(i);
             if (h.article().protocol().equals(a.protocol())) {
                 continue;
             }
             int doc = indexOf(h.article());
-            if (jaccard(terms, docTerms.get(doc)) >= DUPLICATE_SIMILARITY) {
+            if (jaccard(terms, docTerms[doc]) >= DUPLICATE_SIMILARITY) {
                 List<Article> also = new ArrayList<>(h.alsoIn());
                 if (also.stream().noneMatch(x -> x.protocol().equals(a.protocol()))) {
                     also.add(a);
@@ -379,28 +508,39 @@ public final class SearchEngine {
         return docOf.get(a.id());
     }
 
-    private static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
+    private static double jaccard(int[] a, int[] b) {
+        if (a.length == 0 || b.length == 0) {
             return 0;
         }
         int common = 0;
-        for (String t : a) {
-            if (b.contains(t)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
                 common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return (double) common / (a.size() + b.size() - common);
+        return (double) common / (a.length + b.length - common);
     }
 
     /**
      * A word weighs its own stem's IDF; a word the index only knows through synonyms or parts weighs the IDF of the
      * most common of those; a word the index does not know at all weighs {@link #UNKNOWN_WEIGHT}.
      */
-    private void weigh(Concept c, IndexReader reader, int total) throws IOException {
-        int ownDf = c.original == null ? 0 : reader.docFreq(new Term(ALL, c.original));
+    private void weigh(Concept c, Lookup lookup, int total) throws IOException {
+        int ownDf = c.original == null ? 0 : lookup.docFreq(c.original);
         int maxDf = 0;
+        c.known.clear();
         for (String t : c.allTerms()) {
-            maxDf = Math.max(maxDf, reader.docFreq(new Term(ALL, t)));
+            int df = lookup.docFreq(t);
+            if (df > 0) {
+                c.known.add(t);
+            }
+            maxDf = Math.max(maxDf, df);
         }
         c.unknown = maxDf == 0;
         c.context = maxDf >= CONTEXT_SHARE * total;
@@ -427,12 +567,17 @@ public final class SearchEngine {
                     return true;
                 }
             }
-            if (tuning.fuzzy() && c.unknown && c.original != null && c.original.length() >= 4) {
+        }
+        if (!tuning.fuzzy()) {
+            return false;
+        }
+        for (Concept c : concepts) {
+            if (c.unknown && c.original != null && c.original.length() >= 4) {
                 int edits = c.original.length() >= 8 ? 2 : 1;
                 CharacterRunAutomaton near = new CharacterRunAutomaton(
                         new LevenshteinAutomata(c.original, true).toAutomaton(edits));
                 for (String t : topics) {
-                    if (near.run(t)) {
+                    if (Math.abs(t.length() - c.original.length()) <= edits && near.run(t)) {
                         return true;
                     }
                 }
@@ -445,10 +590,11 @@ public final class SearchEngine {
         return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
 
-    private Query field(String term, float boost) {
+    /** A term in the article; with {@code title}, also weighed in the article's title. */
+    private Query field(String term, float boost, boolean title) {
         Query all = new TermQuery(new Term(ALL, term));
         Query q;
-        if (tuning.fields()) {
+        if (tuning.fields() && title) {
             q = new BooleanQuery.Builder()
                     .add(all, Occur.SHOULD)
                     .add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD)
