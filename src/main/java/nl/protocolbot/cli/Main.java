@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = {"Beantwoordt vragen over het social-media-protocol van je schoolbestuur.",
                 "Zonder opdracht: een console die vragen leest tot het einde van de invoer."},
         subcommands = {AskCommand.class, ShowCommand.class, ListCommand.class, CheckCommand.class,
-                EvalCommand.class, ServeCommand.class, StatsCommand.class, HealthCommand.class})
+                EvalCommand.class, ServeCommand.class, StatsCommand.class, HealthCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
@@ -44,10 +44,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        httpServerDefaults();
         System.exit(run(args, System.in, System.getenv(), new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(
                         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
+    }
+
+    /**
+     * The JDK HTTP server's settings, read once when it first starts: answer without Nagle's delay, and give up on
+     * a request that is not fully received within 10 seconds or a response not sent within 30 (slow clients).
+     * Explicit {@code -D} settings win.
+     */
+    static void httpServerDefaults() {
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "10");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "30");
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */

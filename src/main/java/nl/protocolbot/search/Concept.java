@@ -19,8 +19,14 @@ final class Concept {
     boolean unknown;
     /** Boost of the word's query: below 1 for the modifier of a split compound. */
     float boost = 1f;
+    /** Typo tolerance for an unknown word: the rewritten fuzzy query and the index terms it found. */
+    org.apache.lucene.search.Query fuzzy;
+    final java.util.Set<String> fuzzyTerms = new java.util.HashSet<>();
+    /** Whether the word itself (not a synonym) is found in most articles. */
+    boolean commonOriginal;
     /** The word's terms that the index holds (set when it is weighed). */
     final java.util.Set<String> known = new java.util.HashSet<>();
+
     /** Whether the word names the corpus's general subject, which every article covers implicitly. */
     boolean context;
 

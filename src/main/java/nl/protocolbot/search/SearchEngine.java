@@ -45,8 +45,6 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * Finds the articles that answer a question: an in-memory Lucene index of every article, built at start-up.
@@ -85,7 +83,9 @@ public final class SearchEngine {
     static final float PROXIMITY_BOOST = 0.5f;
     /** Ranking multiplies BM25 by (this + coverage): coverage matters, but cannot zero a strong match. */
     static final double COVERAGE_FLOOR = 0.5;
-    private static final int CANDIDATES = 40;
+    private static final int CANDIDATES = 20;
+    /** Candidates still looked at, once the answer is full, for copies of its rules in other protocols. */
+    private static final int GROUPING_LOOKAHEAD = 8;
     /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
     private static final org.apache.lucene.document.FieldType TEXT_TYPE = textType();
 
@@ -106,6 +106,9 @@ public final class SearchEngine {
     private final java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
     /** Per document, the sorted IDs of the terms of its text (for spotting the same rule in several protocols). */
     private final int[][] docTerms;
+    /** Per document, the sorted ordinals of the terms of its title, section and text; and each term's ordinal. */
+    private final int[][] docAllTerms;
+    private final java.util.Map<String, Integer> allOrdinals = new java.util.HashMap<>();
     private final UnifiedHighlighter highlighter;
 
     private SearchEngine(Corpus corpus, Tuning tuning) throws CorpusException {
@@ -127,7 +130,10 @@ public final class SearchEngine {
         planner = new QueryPlanner(indexAnalyzer, queryAnalyzer, splitter);
         List<Article> articles = corpus.articles();
         docs = articles.toArray(new Article[0]);
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        // One buffer per file: a clone or slice of an input (one per term lookup) is then O(1), where the default
+        // many-buffer layout copies a buffer list that grows with the index.
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new org.apache.lucene.store.SingleInstanceLockFactory(),
+                org.apache.lucene.store.ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         BM25Similarity similarity = new BM25Similarity(tuning.k1(), tuning.b());
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(similarity);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
@@ -149,7 +155,8 @@ public final class SearchEngine {
             IndexReader reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(similarity);
-            docTerms = termIds(reader, docs.length);
+            docTerms = termIds(reader, TEXT, docs.length, null);
+            docAllTerms = termIds(reader, ALL, docs.length, allOrdinals);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -269,14 +276,26 @@ public final class SearchEngine {
     }
 
     /** One way a question word can be matched: its terms in the index and the credit such a match earns. */
-    private record Alternative(double credit, Set<String> terms) {
+    private record Alternative(double credit, int[] ordinals) {
     }
 
     private List<Hit> ranked(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
+        if (tuning.fuzzy()) {
+            for (Concept c : concepts) {
+                Query fuzzy = c.unknown && c.original != null ? fuzzy(c.original) : null;
+                if (fuzzy != null) {
+                    c.fuzzy = searcher.rewrite(fuzzy);
+                    Set<Term> found = new HashSet<>();
+                    c.fuzzy.visit(QueryVisitor.termCollector(found));
+                    found.forEach(t -> c.fuzzyTerms.add(t.text()));
+                }
+            }
+        }
         if (tuning.relevance() && !inScope(concepts)) {
             return List.of();
         }
         BooleanQuery.Builder top = new BooleanQuery.Builder();
+        boolean allContext = concepts.stream().allMatch(c -> c.context);
         List<Concept> used = new ArrayList<>();
         List<List<Alternative>> ways = new ArrayList<>();
         for (Concept c : concepts) {
@@ -285,12 +304,12 @@ public final class SearchEngine {
             // only terms the index holds: a query for any other term costs a lookup and can never match
             if (c.original != null && c.known.contains(c.original)) {
                 queries.add(field(c.original, 1f, true));
-                alternatives.add(new Alternative(1.0, Set.of(c.original)));
+                alternatives.add(new Alternative(1.0, ordinals(List.of(c.original))));
             }
             for (String syn : c.synonyms) {
                 if (c.known.contains(syn)) {
                     queries.add(field(syn, (float) CREDIT_SYNONYM, false));
-                    alternatives.add(new Alternative(CREDIT_SYNONYM, Set.of(syn)));
+                    alternatives.add(new Alternative(CREDIT_SYNONYM, ordinals(List.of(syn))));
                 }
             }
             List<String> knownParts = c.parts.stream().filter(c.known::contains).toList();
@@ -300,30 +319,28 @@ public final class SearchEngine {
                     parts.add(field(part, 1f, false), Occur.SHOULD);
                 }
                 queries.add(new BoostQuery(parts.build(), (float) CREDIT_PARTS / c.parts.size()));
-                alternatives.add(new Alternative(CREDIT_PARTS, Set.copyOf(knownParts)));
+                alternatives.add(new Alternative(CREDIT_PARTS, ordinals(knownParts)));
             }
-            if (tuning.fuzzy() && c.unknown && c.original != null) {
-                Query fuzzy = fuzzy(c.original);
-                if (fuzzy != null) {
-                    Query expanded = searcher.rewrite(fuzzy);
-                    Set<Term> found = new HashSet<>();
-                    expanded.visit(QueryVisitor.termCollector(found));
-                    Set<String> terms = new HashSet<>();
-                    found.forEach(t -> terms.add(t.text()));
-                    if (!terms.isEmpty()) {
-                        queries.add(new BoostQuery(expanded, (float) CREDIT_FUZZY));
-                        alternatives.add(new Alternative(CREDIT_FUZZY, terms));
-                    }
-                }
+            if (c.fuzzy != null && !c.fuzzyTerms.isEmpty()) {
+                queries.add(new BoostQuery(c.fuzzy, (float) CREDIT_FUZZY));
+                alternatives.add(new Alternative(CREDIT_FUZZY, ordinals(c.fuzzyTerms)));
             }
             if (queries.isEmpty()) {
                 continue;
             }
-            Query either = new DisjunctionMaxQuery(queries, 0.1f);
-            top.add(c.boost == 1f ? either : new BoostQuery(either, c.boost), Occur.SHOULD);
             c.weight = Math.max(c.weight, 0.1);
             used.add(c);
             ways.add(alternatives);
+            if (c.context && !allContext) {
+                // Every article covers a context word. Its own name still ranks ("Facebook" in an article about
+                // Facebook), but its corpus-wide synonyms ("sociale media") would only visit half the index.
+                if (c.original == null || !c.known.contains(c.original) || c.commonOriginal) {
+                    continue;
+                }
+                queries = List.of(field(c.original, 1f, true));
+            }
+            Query either = queries.size() == 1 ? queries.get(0) : new DisjunctionMaxQuery(queries, 0.1f);
+            top.add(c.boost == 1f ? either : new BoostQuery(either, c.boost), Occur.SHOULD);
         }
         if (tuning.fields()) {
             addProximity(top, concepts);
@@ -342,8 +359,9 @@ public final class SearchEngine {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<Hit> hits = new ArrayList<>();
         double best = scored.get(0).score();
+        int afterFull = 0;
         for (Scored sc : scored) {
-            if (hits.size() >= n && !tuning.diversify()) {
+            if (hits.size() >= n && (!tuning.diversify() || ++afterFull > GROUPING_LOOKAHEAD)) {
                 break;
             }
             if (tuning.relevance() && (sc.coverage() < MIN_COVERAGE || sc.score() < MIN_RELATIVE_SCORE * best)) {
@@ -363,51 +381,18 @@ public final class SearchEngine {
      * For each candidate, the weighted share of the question's words it matches: each word counts with the best
      * credit among the ways it matched (read from the postings of its terms), a context word always counts.
      */
-    private double[] coverage(ScoreDoc[] candidates, List<Concept> concepts, List<List<Alternative>> ways)
-            throws IOException {
-        Integer[] byDoc = new Integer[candidates.length];
-        for (int i = 0; i < byDoc.length; i++) {
-            byDoc[i] = i;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(i -> candidates[i].doc));
-        Lookup lookup = new Lookup();
-        java.util.Map<String, boolean[]> present = new java.util.HashMap<>();
-        for (List<Alternative> alternatives : ways) {
-            for (Alternative alt : alternatives) {
-                for (String t : alt.terms()) {
-                    if (present.containsKey(t)) {
-                        continue;
-                    }
-                    boolean[] in = new boolean[candidates.length];
-                    PostingsEnum postings = lookup.postings(t);
-                    if (postings != null) {
-                        for (int i : byDoc) {
-                            int doc = candidates[i].doc;
-                            if (postings.docID() < doc) {
-                                postings.advance(doc);
-                            }
-                            in[i] = postings.docID() == doc;
-                        }
-                    }
-                    present.put(t, in);
-                }
-            }
-        }
+    private double[] coverage(ScoreDoc[] candidates, List<Concept> concepts, List<List<Alternative>> ways) {
         double total = concepts.stream().mapToDouble(c -> c.weight).sum();
         double[] out = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
+            int[] terms = docAllTerms[candidates[i].doc];
             double covered = 0;
             for (int k = 0; k < concepts.size(); k++) {
                 Concept c = concepts.get(k);
                 double best = c.context ? 1 : 0;
                 for (Alternative alt : ways.get(k)) {
-                    if (alt.credit() > best) {
-                        for (String t : alt.terms()) {
-                            if (present.get(t)[i]) {
-                                best = alt.credit();
-                                break;
-                            }
-                        }
+                    if (alt.credit() > best && containsAny(terms, alt.ordinals())) {
+                        best = alt.credit();
                     }
                 }
                 covered += c.weight * best;
@@ -415,6 +400,20 @@ public final class SearchEngine {
             out[i] = total == 0 ? 0 : covered / total;
         }
         return out;
+    }
+
+    private static boolean containsAny(int[] sorted, int[] wanted) {
+        for (int w : wanted) {
+            if (Arrays.binarySearch(sorted, w) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int[] ordinals(java.util.Collection<String> terms) {
+        return terms.stream().map(allOrdinals::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Term lookups in the "all" field through one terms enumeration (cheaper than one per term). */
@@ -437,19 +436,14 @@ public final class SearchEngine {
             return df;
         }
 
-        PostingsEnum postings(String term) throws IOException {
-            if (terms == null || !terms.seekExact(new org.apache.lucene.util.BytesRef(term))) {
-                return null;
-            }
-            return terms.postings(null, PostingsEnum.NONE);
-        }
     }
 
     private record Scored(int doc, double score, double coverage) {
     }
 
-    /** Walks the text field's terms once: for each document the sorted ordinals of the terms it contains. */
-    private static int[][] termIds(IndexReader reader, int numDocs) throws IOException {
+    /** Walks a field's terms once: for each document the sorted ordinals of the terms it contains. */
+    private static int[][] termIds(IndexReader reader, String field, int numDocs, java.util.Map<String, Integer> ordinals)
+            throws IOException {
         int[][] ids = new int[numDocs][];
         int[] sizes = new int[numDocs];
         for (int d = 0; d < numDocs; d++) {
@@ -459,14 +453,17 @@ public final class SearchEngine {
             return ids;
         }
         LeafReader leaf = reader.leaves().get(0).reader();
-        org.apache.lucene.index.Terms terms = leaf.terms(TEXT);
+        org.apache.lucene.index.Terms terms = leaf.terms(field);
         if (terms == null) {
             return ids;
         }
         org.apache.lucene.index.TermsEnum te = terms.iterator();
         PostingsEnum postings = null;
         int ord = 0;
-        while (te.next() != null) {
+        for (org.apache.lucene.util.BytesRef term = te.next(); term != null; term = te.next()) {
+            if (ordinals != null) {
+                ordinals.put(term.utf8ToString(), ord);
+            }
             postings = te.postings(postings, PostingsEnum.NONE);
             for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
                 if (sizes[d] == ids[d].length) {
@@ -544,6 +541,7 @@ public final class SearchEngine {
         }
         c.unknown = maxDf == 0;
         c.context = maxDf >= CONTEXT_SHARE * total;
+        c.commonOriginal = ownDf >= CONTEXT_SHARE * total;
         if (c.context) {
             c.weight = idf(maxDf, total);
         } else if (ownDf > 0) {
@@ -555,7 +553,8 @@ public final class SearchEngine {
 
     /**
      * Whether the question touches a subject of the protocols: one of its words, a synonym or a compound part is a
-     * topic, or an unknown word is a typo of one. Without a topics file every question is in scope.
+     * topic, or an unknown word is a typo of one (found among its fuzzy expansions in the index). Without a topics
+     * file every question is in scope.
      */
     private boolean inScope(List<Concept> concepts) {
         if (topics.isEmpty()) {
@@ -567,19 +566,9 @@ public final class SearchEngine {
                     return true;
                 }
             }
-        }
-        if (!tuning.fuzzy()) {
-            return false;
-        }
-        for (Concept c : concepts) {
-            if (c.unknown && c.original != null && c.original.length() >= 4) {
-                int edits = c.original.length() >= 8 ? 2 : 1;
-                CharacterRunAutomaton near = new CharacterRunAutomaton(
-                        new LevenshteinAutomata(c.original, true).toAutomaton(edits));
-                for (String t : topics) {
-                    if (Math.abs(t.length() - c.original.length()) <= edits && near.run(t)) {
-                        return true;
-                    }
+            for (String t : c.fuzzyTerms) {
+                if (topics.contains(t)) {
+                    return true;
                 }
             }
         }
@@ -605,13 +594,16 @@ public final class SearchEngine {
         return boost == 1f ? q : new BoostQuery(q, boost);
     }
 
-    /** Typo tolerance: up to one edit for words of 4 to 7 letters, two from 8; the first letter must be right. */
+    /**
+     * Typo tolerance: one edit (a swap of two letters counts as one) for words of 4 to 9 letters, two from 10; the
+     * first letter must be right.
+     */
     private static Query fuzzy(String term) {
         int len = term.codePointCount(0, term.length());
         if (len < 4) {
             return null;
         }
-        int edits = len >= 8 ? 2 : 1;
+        int edits = len >= 10 ? 2 : 1;
         return new FuzzyQuery(new Term(ALL, term), edits, 1, 10, true);
     }
 
@@ -619,7 +611,8 @@ public final class SearchEngine {
         for (int i = 0; i + 1 < concepts.size(); i++) {
             Concept a = concepts.get(i);
             Concept b = concepts.get(i + 1);
-            if (a.original == null || b.original == null || a.unknown || b.unknown) {
+            if (a.original == null || b.original == null || a.unknown || b.unknown || a.commonOriginal
+                    || b.commonOriginal) {
                 continue;
             }
             PhraseQuery near = new PhraseQuery(4, ALL, a.original, b.original);

@@ -31,7 +31,7 @@ class SlackHttpTest {
     static LogCapture logs;
     @TempDir
     Path data;
-    FakeSlackApi slack;
+    LoopbackSlackApi slack;
     Serve serve;
     SlackSigner signer = new SlackSigner(SECRET);
 
@@ -53,7 +53,7 @@ class SlackHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        slack = new FakeSlackApi();
+        slack = new LoopbackSlackApi();
         serve = Serve.start(settings(data));
     }
 
@@ -100,7 +100,7 @@ class SlackHttpTest {
     void mentionIsAnsweredOnceInItsThreadEvenWhenRetried() throws Exception {
         String body = event("Ev001", mention(QUESTION, "1700000001.000100"));
         assertEquals(200, signer.postSigned(url(), "application/json", body).statusCode());
-        List<FakeSlackApi.Call> posts = slack.await("chat.postMessage", 1);
+        List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", 1);
         assertEquals(1, posts.size());
         Map<String, String> p = posts.get(0).params();
         assertEquals("C123", p.get("channel"));
@@ -117,7 +117,7 @@ class SlackHttpTest {
         signer.postSigned(url(), "application/json", event("Ev002", mention("mag ik vloeken in een tweet", "1700000002.0")));
         slack.await("chat.postMessage", 2);
         Thread.sleep(200);
-        List<FakeSlackApi.Call> all = slack.calls("chat.postMessage");
+        List<LoopbackSlackApi.Call> all = slack.calls("chat.postMessage");
         assertEquals(2, all.size(), "the retried event must not be answered twice");
         assertEquals("1700000002.0", all.get(1).params().get("thread_ts"));
     }
@@ -135,7 +135,7 @@ class SlackHttpTest {
         assertEquals(200, signer.postSigned(url(), "application/json", event("EvB1", own)).statusCode());
         assertEquals(200, signer.postSigned(url(), "application/json", event("EvB2", edit)).statusCode());
         assertEquals(200, signer.postSigned(url(), "application/json", event("EvB3", dm)).statusCode());
-        List<FakeSlackApi.Call> posts = slack.await("chat.postMessage", 1);
+        List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", 1);
         Thread.sleep(200);
         posts = slack.calls("chat.postMessage");
         assertEquals(1, posts.size());
@@ -183,7 +183,7 @@ class SlackHttpTest {
         HttpResponse<String> r = signer.postSigned(url(), "application/x-www-form-urlencoded",
                 action("protocol_share", QUESTION, slack.responseUrl("share")));
         assertEquals(200, r.statusCode());
-        List<FakeSlackApi.Call> shared = slack.await("/response/share", 1);
+        List<LoopbackSlackApi.Call> shared = slack.await("/response/share", 1);
         assertEquals(1, shared.size());
         JsonObject o = JsonParser.parseString(shared.get(0).body()).getAsJsonObject();
         assertEquals("in_channel", o.get("response_type").getAsString());
@@ -228,7 +228,7 @@ class SlackHttpTest {
         String home = "{\"type\":\"app_home_opened\",\"user\":\"U0SECRETUSER\",\"channel\":\"D1\",\"tab\":\"home\","
                 + "\"event_ts\":\"1.5\"}";
         assertEquals(200, signer.postSigned(url(), "application/json", event("EvH1", home)).statusCode());
-        List<FakeSlackApi.Call> views = slack.await("views.publish", 1);
+        List<LoopbackSlackApi.Call> views = slack.await("views.publish", 1);
         assertEquals(1, views.size());
         String view = views.get(0).params().get("view");
         assertTrue(view.contains("De kernregels") && view.contains("aurora/3.5"), view);

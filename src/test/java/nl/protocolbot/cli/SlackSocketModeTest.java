@@ -77,7 +77,7 @@ class SlackSocketModeTest {
 
     @Test
     void eventsAreAcknowledgedAndAnsweredOnceDespiteARetry(@TempDir Path data) throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(); LogCapture logs = new LogCapture()) {
+        try (LoopbackSlackApi slack = new LoopbackSlackApi(); LogCapture logs = new LogCapture()) {
             FakeSocket socket = new FakeSocket();
             socket.start();
             try {
@@ -98,7 +98,7 @@ class SlackSocketModeTest {
                             slack.calls("apps.connections.open").get(0).authorization());
                     socket.client.send(envelope("env-1", 0, "EvS1"));
                     assertTrue(socket.awaitAck("env-1"), "envelope acknowledged: " + socket.received);
-                    List<FakeSlackApi.Call> posts = slack.await("chat.postMessage", 1);
+                    List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", 1);
                     assertEquals(1, posts.size());
                     assertEquals("C123", posts.get(0).params().get("channel"));
                     assertEquals("1700000100.000200", posts.get(0).params().get("thread_ts"));

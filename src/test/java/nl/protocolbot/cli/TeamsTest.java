@@ -30,7 +30,7 @@ class TeamsTest {
     static final String TOKEN = Base64.getEncoder().encodeToString("teams-webhook-test-key-32-bytes!".getBytes());
     final HttpClient http = HttpClient.newHttpClient();
     Serve serve;
-    FakeSlackApi slack;
+    LoopbackSlackApi slack;
 
     @AfterEach
     void stop() {
@@ -150,7 +150,7 @@ class TeamsTest {
 
     @Test
     void slackAndTeamsAreServedTogether(@TempDir Path data) throws Exception {
-        slack = new FakeSlackApi();
+        slack = new LoopbackSlackApi();
         start(data, Map.of("SLACK_BOT_TOKEN", "xoxb-both", "SLACK_SIGNING_SECRET", SlackHttpTest.SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         String body = activity("<at>Protocolbot</at> mag ik vloeken in een tweet");

@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the bot calls and records them. */
-final class FakeSlackApi implements AutoCloseable {
-    /** One recorded call: the method (or response-URL path), its parameters and raw body. */
-    record Call(String method, Map<String, String> params, String body, String authorization) {
+/**
+ * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the bot calls and records them, with
+ * the time each call arrived. Used by {@code bench} (end-to-end timings) and by the tests; never by {@code serve}.
+ */
+final class LoopbackSlackApi implements AutoCloseable {
+    /** One recorded call: the method (or response-URL path), its parameters, raw body and arrival time. */
+    record Call(String method, Map<String, String> params, String body, String authorization, long nanos) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
 
-    FakeSlackApi() throws IOException {
+    LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -33,7 +36,8 @@ final class FakeSlackApi implements AutoCloseable {
                 String type = exchange.getRequestHeaders().getFirst("Content-Type");
                 Map<String, String> params = type != null && type.contains("json") ? Map.of() : form(body);
                 String method = path.startsWith("/api/") ? path.substring(5) : path;
-                calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization")));
+                calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
+                        System.nanoTime()));
                 JsonObject o = new JsonObject();
                 o.addProperty("ok", true);
                 switch (method) {

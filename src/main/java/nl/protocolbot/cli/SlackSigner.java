@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Sends requests to the bot the way Slack does: signed with the signing secret (v0 HMAC-SHA256). */
+/** Sends requests to the bot the way Slack does, signed with the signing secret (v0 HMAC-SHA256); for bench and tests. */
 final class SlackSigner {
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

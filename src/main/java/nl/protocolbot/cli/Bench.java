@@ -1,0 +1,352 @@
+package nl.protocolbot.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Article;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.CorpusLoader;
+import nl.protocolbot.corpus.Protocol;
+import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.search.Tuning;
+import nl.protocolbot.server.Settings;
+
+/** The measurements behind {@code protocolbot bench}; each returns figures for the report table. */
+final class Bench {
+    /** One line of the report: what, the measured value, the target. */
+    record Row(String figure, String value, String target, Boolean met) {
+    }
+
+    private final PrintWriter progress;
+    private final List<String> questions;
+    final List<Row> rows = new ArrayList<>();
+
+    Bench(PrintWriter progress) throws IOException {
+        this.progress = progress;
+        this.questions = questions();
+    }
+
+    static List<String> questions() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Bench.class.getResourceAsStream("bench-questions.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    void row(String figure, String value, String target, Boolean met) {
+        rows.add(new Row(figure, value, target, met));
+        progress.println("  " + figure + ": " + value);
+        progress.flush();
+    }
+
+    /** Latencies of answering every question {@code rounds} times on {@code threads} threads, in nanoseconds. */
+    record Run(long[] nanos, double seconds) {
+        double p(double q) {
+            long[] s = nanos.clone();
+            Arrays.sort(s);
+            return s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)] / 1e6;
+        }
+
+        double perSecond() {
+            return nanos.length / seconds;
+        }
+
+        double meanMs() {
+            return Arrays.stream(nanos).average().orElse(0) / 1e6;
+        }
+    }
+
+    interface Ask {
+        void ask(String question);
+    }
+
+    Run run(Ask ask, int rounds, int threads) throws InterruptedException {
+        long[][] per = new long[threads][];
+        Thread[] ts = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            ts[t] = new Thread(() -> {
+                long[] n = new long[rounds * questions.size()];
+                int k = 0;
+                for (int r = 0; r < rounds; r++) {
+                    for (String q : questions) {
+                        long s = System.nanoTime();
+                        ask.ask(q);
+                        n[k++] = System.nanoTime() - s;
+                    }
+                }
+                per[id] = n;
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = Arrays.stream(per).flatMapToLong(Arrays::stream).toArray();
+        return new Run(all, seconds);
+    }
+
+    /** Answer latency and throughput on the real corpus, and the same for a bare BM25 search. */
+    void latency(int rounds) throws Exception {
+        Corpus corpus = CorpusLoader.bundled();
+        Answerer answerer = new Answerer(SearchEngine.build(corpus));
+        Ask ours = q -> answerer.ask(q, SearchEngine.DEFAULT_LIMIT, Optional.empty());
+        run(ours, Math.max(5, rounds / 3), 1); // warm-up
+        Run one = run(ours, rounds, 1);
+        Run two = run(ours, rounds, 2);
+        row("answer latency p50 / p95 / p99, 1 thread", String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
+                one.p(0.5), one.p(0.95), one.p(0.99)), "p99 ≤ 2 ms", one.p(0.99) <= 2.0);
+        row("throughput, 1 thread", String.format(Locale.ROOT, "%.0f questions/s", one.perSecond()), "", null);
+        row("answer latency p50 / p95 / p99, 2 threads", String.format(Locale.ROOT, "%.3f / %.3f / %.3f ms",
+                two.p(0.5), two.p(0.95), two.p(0.99)), "", null);
+        row("throughput, 2 threads", String.format(Locale.ROOT, "%.0f questions/s", two.perSecond()), "", null);
+
+        SearchEngine bare = SearchEngine.build(corpus, Tuning.BASELINE);
+        Ask plain = q -> bare.search(q, SearchEngine.DEFAULT_LIMIT, Optional.empty());
+        run(plain, Math.max(5, rounds / 3), 1);
+        Run b = run(plain, rounds, 1);
+        row("bare BM25 (DutchAnalyzer, no synonyms, decompounding or highlighting) p50 / p99",
+                String.format(Locale.ROOT, "%.3f / %.3f ms", b.p(0.5), b.p(0.99)), "", null);
+        double ratio = one.meanMs() / b.meanMs();
+        row("cost of a full answer / bare BM25 (mean time)", String.format(Locale.ROOT, "%.1f×", ratio), "≤ 3×",
+                ratio <= 3.0);
+    }
+
+    /** Index build time on the real corpus: the first build in this JVM, and warm. */
+    void build() throws Exception {
+        long s = System.nanoTime();
+        Corpus corpus = CorpusLoader.bundled();
+        SearchEngine.build(corpus);
+        double first = (System.nanoTime() - s) / 1e6;
+        long[] warm = new long[5];
+        for (int i = 0; i < warm.length; i++) {
+            long t = System.nanoTime();
+            SearchEngine.build(CorpusLoader.bundled());
+            warm[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(warm);
+        row("index build, real corpus (" + corpus.size() + " articles): first in JVM / warm median",
+                String.format(Locale.ROOT, "%.0f / %.0f ms", first, warm[2] / 1e6), "", null);
+    }
+
+    /** JVM start to first answer: {@code protocolbot ask} as a new process, median of three. */
+    void coldStart() throws Exception {
+        long[] t = new long[3];
+        for (int i = 0; i < t.length; i++) {
+            long s = System.nanoTime();
+            Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                    "nl.protocolbot.cli.Main", "ask", "mag ik een klassenfoto op Instagram zetten?")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(60, TimeUnit.SECONDS);
+            t[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(t);
+        double ms = t[1] / 1e6;
+        row("cold start: JVM start to first answer (`ask`, new process)", String.format(Locale.ROOT, "%.0f ms", ms),
+                "≤ 1500 ms", ms <= 1500);
+    }
+
+    /** A synthetic corpus of {@code factor} × the real one, built and searched in a new JVM with a 1 GB heap. */
+    void scale(int factor, int rounds) throws Exception {
+        Process p = new ProcessBuilder(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "nl.protocolbot.cli.Main", "bench", "--scale-only", Integer.toString(factor),
+                "--rounds", Integer.toString(rounds))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.MINUTES);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("{}");
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(last).getAsJsonObject();
+        } catch (RuntimeException e) {
+            row(factor + "× corpus", "failed (exit " + p.exitValue() + ")", "", false);
+            return;
+        }
+        double build = o.get("buildSeconds").getAsDouble();
+        double p99 = o.get("p99").getAsDouble();
+        String articles = String.format(Locale.ROOT, "%,d", o.get("articles").getAsInt());
+        row(factor + "× corpus (" + articles + " articles): build time, heap after build",
+                String.format(Locale.ROOT, "%.1f s, %d MB (-Xmx1g)", build, o.get("heapMb").getAsLong()),
+                factor >= 1000 ? "< 60 s within 1 GB" : "", factor >= 1000 ? build < 60 : null);
+        row(factor + "× corpus: answer latency p50 / p99", String.format(Locale.ROOT, "%.2f / %.2f ms",
+                o.get("p50").getAsDouble(), p99), factor >= 1000 ? "p99 ≤ 20 ms" : "",
+                factor >= 1000 ? p99 <= 20 : null);
+        row(factor + "× corpus, answering from one protocol (`PROTOCOLBOT_ORG`): p99",
+                String.format(Locale.ROOT, "%.2f ms", o.get("p99OneProtocol").getAsDouble()), "", null);
+    }
+
+    /** Runs in the child JVM: writes the synthetic corpus, builds it, measures; prints one JSON line. */
+    static JsonObject scaleOnly(int factor, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("protocolbot-scale");
+        try {
+            writeSynthetic(CorpusLoader.bundled(), factor, dir);
+            System.gc();
+            long s = System.nanoTime();
+            Corpus corpus = CorpusLoader.load(dir);
+            Answerer answerer = new Answerer(SearchEngine.build(corpus));
+            double seconds = (System.nanoTime() - s) / 1e9;
+            System.gc();
+            System.gc();
+            long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            Bench b = new Bench(new PrintWriter(java.io.Writer.nullWriter()));
+            Ask ask = q -> answerer.ask(q, SearchEngine.DEFAULT_LIMIT, Optional.empty());
+            b.run(ask, 2, 1);
+            Run r = b.run(ask, rounds, 1);
+            Protocol one = corpus.protocols().get(0);
+            Ask scoped = q -> answerer.ask(q, SearchEngine.DEFAULT_LIMIT, Optional.of(one.slug()));
+            b.run(scoped, 2, 1);
+            Run rs = b.run(scoped, rounds, 1);
+            JsonObject o = new JsonObject();
+            o.addProperty("p99OneProtocol", rs.p(0.99));
+            o.addProperty("articles", corpus.size());
+            o.addProperty("buildSeconds", seconds);
+            o.addProperty("heapMb", heap);
+            o.addProperty("p50", r.p(0.5));
+            o.addProperty("p99", r.p(0.99));
+            return o;
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** Every protocol copied {@code factor} times under new slugs, its articles shuffled (seeded). */
+    static void writeSynthetic(Corpus corpus, int factor, Path dir) throws IOException {
+        Random random = new Random(20261121L);
+        for (String extra : List.of(CorpusLoader.SYNONYMS_FILE, CorpusLoader.TOPICS_FILE)) {
+            Optional<Corpus.TextFile> f = extra.equals(CorpusLoader.SYNONYMS_FILE) ? corpus.synonyms() : corpus.topics();
+            if (f.isPresent()) {
+                Files.writeString(dir.resolve(extra), f.get().content(), StandardCharsets.UTF_8);
+            }
+        }
+        for (int i = 1; i <= factor; i++) {
+            for (Protocol p : corpus.protocols()) {
+                String slug = p.slug() + "-" + i;
+                StringBuilder sb = new StringBuilder();
+                sb.append("---\nprotocol: ").append(slug).append("\norganisation: \"").append(p.organisation())
+                        .append(" ").append(i).append("\"\ntitle: \"").append(p.title()).append("\"\n---\n\n");
+                List<Article> articles = new ArrayList<>(p.articles());
+                Collections.shuffle(articles, random);
+                for (Article a : articles) {
+                    sb.append("## ").append(markdown(a.section().isEmpty() ? "Algemeen" : a.section())).append("\n\n");
+                    sb.append("### [").append(a.ref()).append("] ").append(markdown(a.title())).append("\n\n");
+                    sb.append(markdown(a.text())).append("\n\n");
+                }
+                Files.writeString(dir.resolve(slug + ".md"), sb.toString(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static String markdown(String text) {
+        return text.replace("\\", "\\\\").replace("<", "\\<").replace("*", "\\*").replace("#", "\\#")
+                .replace("[", "\\[");
+    }
+
+    /** Slack event arriving on loopback to chat.postMessage leaving; Teams request to response. */
+    void endToEnd(int count) throws Exception {
+        String secret = "0123456789abcdef0123456789abcdef";
+        String teams = Base64.getEncoder().encodeToString("bench-teams-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        Path data = Files.createTempDirectory("protocolbot-bench");
+        try (LoopbackSlackApi slack = new LoopbackSlackApi()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("SLACK_BOT_TOKEN", "xoxb-bench");
+            env.put("SLACK_SIGNING_SECRET", secret);
+            env.put("SLACK_API_URL", slack.apiUrl());
+            env.put("TEAMS_WEBHOOK_SECRET", teams);
+            env.put("PORT", "0");
+            env.put("PROTOCOLBOT_BIND", "127.0.0.1");
+            env.put("PROTOCOLBOT_DATA", data.toString());
+            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
+                SlackSigner signer = new SlackSigner(secret);
+                String url = "http://127.0.0.1:" + serve.port();
+                long[] slackNanos = new long[count];
+                for (int i = -count / 4; i < count; i++) { // the first quarter warms up
+                    String q = questions.get(Math.floorMod(i, questions.size())).replace("\"", "'");
+                    String ts = "1700000000." + (i + count);
+                    String event = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
+                            + "\"event_id\":\"EvBench" + (i + count) + "\",\"event_time\":1700000000,\"event\":"
+                            + "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> " + q + "\",\"ts\":\"" + ts
+                            + "\",\"channel\":\"C1\",\"event_ts\":\"" + ts + "\"}}";
+                    long s = System.nanoTime();
+                    signer.postSigned(url + "/slack/events", "application/json", event);
+                    List<LoopbackSlackApi.Call> posted = slack.await("chat.postMessage", 1,
+                            c -> ts.equals(c.params().get("thread_ts")));
+                    if (i >= 0 && !posted.isEmpty()) {
+                        slackNanos[i] = posted.get(0).nanos() - s;
+                    }
+                }
+                Run slackRun = new Run(slackNanos, 1);
+                row("end to end, Slack event in → chat.postMessage out, p50 / p95 / p99",
+                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", slackRun.p(0.5), slackRun.p(0.95),
+                                slackRun.p(0.99)), "", null);
+                HttpClient http = HttpClient.newHttpClient();
+                long[] teamsNanos = new long[count];
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(teams), "HmacSHA256"));
+                for (int i = -count / 4; i < count; i++) {
+                    String q = questions.get(Math.floorMod(i, questions.size())).replace("\"", "'");
+                    String body = "{\"type\":\"message\",\"text\":\"<at>Protocolbot</at> " + q + "\"}";
+                    String auth = "HMAC " + Base64.getEncoder().encodeToString(
+                            mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+                    long s = System.nanoTime();
+                    http.send(HttpRequest.newBuilder(URI.create(url + "/teams/messages")).header("Authorization", auth)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (i >= 0) {
+                        teamsNanos[i] = System.nanoTime() - s;
+                    }
+                }
+                Run teamsRun = new Run(teamsNanos, 1);
+                row("end to end, Teams request → response, p50 / p95 / p99",
+                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", teamsRun.p(0.5), teamsRun.p(0.95),
+                                teamsRun.p(0.99)), "within Teams' 5 s", teamsRun.p(0.99) < 5000);
+            }
+        } finally {
+            try (var files = Files.walk(data)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
