@@ -65,7 +65,7 @@ final class Serve implements AutoCloseable {
         }
         if (settings.teams()) {
             web.route("/teams/messages", new TeamsWebhook(settings.teamsSecret().orElseThrow(), corpus::current,
-                    MAX_BODY));
+                    MAX_BODY, Math.max(2, settings.workers())));
         }
         web.start();
         corpus.load();

@@ -63,6 +63,7 @@ public final class SlackBot {
     private final Executor workers;
     private final Executor notices;
     private final EventDeduplicator dedup;
+    private final Clock clock;
     private final App app;
 
     /**
@@ -78,6 +79,7 @@ public final class SlackBot {
         this.workers = workers;
         this.notices = notices;
         this.dedup = new EventDeduplicator(clock);
+        this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
         slackConfig.setStatsEnabled(false);
@@ -98,7 +100,10 @@ public final class SlackBot {
 
     /** The HTTP endpoint for Slack's Events API, slash commands and interactivity ({@code POST /slack/events}). */
     public HttpHandler httpHandler(int maxBodyBytes) {
-        return new SlackHttpHandler(app, maxBodyBytes);
+        if (config.signingSecret() == null) {
+            throw new IllegalStateException("HTTP mode needs a signing secret");
+        }
+        return new SlackHttpHandler(app, config.signingSecret(), maxBodyBytes, clock);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */

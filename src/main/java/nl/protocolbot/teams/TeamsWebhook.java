@@ -33,59 +33,78 @@ public final class TeamsWebhook implements HttpHandler {
     private final byte[] key;
     private final Supplier<Answerer> answerer;
     private final int maxBodyBytes;
+    private final java.util.concurrent.Semaphore answering;
 
     /**
      * @param securityToken the base64 security token Teams shows when the webhook is created
+     * @param maxConcurrent answers computed at once; a request that waits more than a second for its turn gets 503
      */
-    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxBodyBytes) {
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxBodyBytes, int maxConcurrent) {
         this.key = Base64.getDecoder().decode(securityToken.strip());
         this.answerer = answerer;
         this.maxBodyBytes = maxBodyBytes;
+        this.answering = new java.util.concurrent.Semaphore(maxConcurrent);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "{\"error\":\"method not allowed\"}");
-                return;
-            }
-            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (declared != null && tooLong(declared)) {
-                send(exchange, 413, "{\"error\":\"payload too large\"}");
-                return;
-            }
-            byte[] body = readLimited(exchange.getRequestBody(), maxBodyBytes);
-            if (body == null) {
-                send(exchange, 413, "{\"error\":\"payload too large\"}");
-                return;
-            }
-            if (!verified(exchange.getRequestHeaders().getFirst("Authorization"), body)) {
-                LOG.info("teams request refused: bad or missing signature");
-                send(exchange, 401, "{\"error\":\"unauthorized\"}");
-                return;
-            }
-            String text;
-            try {
-                JsonObject activity = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
-                        .getAsJsonObject();
-                text = activity.has("text") && activity.get("text").isJsonPrimitive()
-                        ? activity.get("text").getAsString() : "";
-            } catch (JsonParseException | IllegalStateException e) {
-                send(exchange, 400, "{\"error\":\"malformed activity\"}");
-                return;
-            }
-            long start = System.nanoTime();
-            Answerer a = answerer.get();
-            if (a == null) {
-                send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
-                return;
-            }
-            Answer answer = a.ask(text);
-            send(exchange, 200, Cards.reply(answer).toString());
-            LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
-                    answer.items().stream().map(Answer.Item::id).toList());
+            handleExchange(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private void handleExchange(HttpExchange exchange) throws IOException, InterruptedException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "{\"error\":\"method not allowed\"}");
+            return;
+        }
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && tooLong(declared)) {
+            tooLarge(exchange);
+            return;
+        }
+        byte[] body = readLimited(exchange.getRequestBody(), maxBodyBytes);
+        if (body == null) {
+            tooLarge(exchange);
+            return;
+        }
+        if (!verified(exchange.getRequestHeaders().getFirst("Authorization"), body)) {
+            LOG.info("teams request refused: bad or missing signature");
+            send(exchange, 401, "{\"error\":\"unauthorized\"}");
+            return;
+        }
+        String text;
+        try {
+            JsonObject activity = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            text = activity.has("text") && activity.get("text").isJsonPrimitive()
+                    ? activity.get("text").getAsString() : "";
+        } catch (JsonParseException | IllegalStateException e) {
+            send(exchange, 400, "{\"error\":\"malformed activity\"}");
+            return;
+        }
+        long start = System.nanoTime();
+        Answerer a = answerer.get();
+        if (a == null) {
+            send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            return;
+        }
+        if (!answering.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.warn("teams message shed: too many answers at once");
+            send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            return;
+        }
+        Answer answer;
+        try {
+            answer = a.ask(text);
+        } finally {
+            answering.release();
+        }
+        send(exchange, 200, Cards.reply(answer).toString());
+        LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
+                answer.items().stream().map(Answer.Item::id).toList());
     }
 
     /** {@code Authorization: HMAC <base64 HMAC-SHA256 of the raw body>}, compared in constant time. */
@@ -106,6 +125,22 @@ public final class TeamsWebhook implements HttpHandler {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
+    }
+
+    /** 413 without keeping the body; the rest is skipped (bounded) so the client can read the answer. */
+    private static void tooLarge(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        try {
+            InputStream in = exchange.getRequestBody();
+            byte[] sink = new byte[16384];
+            long skipped = 0;
+            for (int n = in.read(sink); n >= 0 && skipped < (16L << 20); n = in.read(sink)) {
+                skipped += n;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        send(exchange, 413, "{\"error\":\"payload too large\"}");
     }
 
     private boolean tooLong(String declared) {

@@ -143,10 +143,13 @@ class SlackHttpTest {
         assertTrue(posts.get(0).params().get("blocks").contains("scoh/communiceren-11"));
     }
 
+    static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A slash command as Slack sends it; every one has its own trigger_id, as Slack's do. */
     static String command(String text, String responseUrl) {
         return "token=x&team_id=T1&channel_id=C123&user_id=U0SECRETUSER&command=%2Fprotocol&text="
                 + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&response_url="
-                + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8) + "&trigger_id=1.2.3";
+                + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8) + "&trigger_id=1.2." + TRIGGERS.incrementAndGet();
     }
 
     @Test
@@ -171,7 +174,8 @@ class SlackHttpTest {
 
     static String action(String actionId, String value, String responseUrl) {
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\"},\"user\":{\"id\":\"U0SECRETUSER\"},"
-                + "\"api_app_id\":\"A1\",\"token\":\"x\",\"container\":{\"type\":\"message\"},\"trigger_id\":\"1.2\","
+                + "\"api_app_id\":\"A1\",\"token\":\"x\",\"container\":{\"type\":\"message\"},"
+                + "\"trigger_id\":\"1.2." + TRIGGERS.incrementAndGet() + "\","
                 + "\"channel\":{\"id\":\"C123\"},\"response_url\":\"" + responseUrl + "\","
                 + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"b1\",\"type\":\"button\","
                 + "\"value\":" + new com.google.gson.JsonPrimitive(value) + ",\"action_ts\":\"1.3\"}]}";

@@ -1,0 +1,150 @@
+package nl.protocolbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults: the process killed while votes are written, and a server too busy to answer everything. */
+class FaultTest {
+    @Test
+    void killMinusNineLosesNoAcknowledgedVote(@TempDir Path data) throws Exception {
+        try (LoopbackSlackApi slack = new LoopbackSlackApi()) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "nl.protocolbot.cli.Main", "serve");
+            pb.environment().put("SLACK_BOT_TOKEN", "xoxb-crash");
+            pb.environment().put("SLACK_SIGNING_SECRET", SlackHttpTest.SECRET);
+            pb.environment().put("SLACK_API_URL", slack.apiUrl());
+            pb.environment().put("PORT", "0");
+            pb.environment().put("PROTOCOLBOT_BIND", "127.0.0.1");
+            pb.environment().put("PROTOCOLBOT_DATA", data.toString());
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process process = pb.start();
+            AtomicInteger acked = new AtomicInteger();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
+                int port = -1;
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher m = Pattern.compile("poort (\\d+)").matcher(line);
+                    if (m.find()) {
+                        port = Integer.parseInt(m.group(1));
+                        break;
+                    }
+                }
+                assertTrue(port > 0);
+                String url = "http://127.0.0.1:" + port + "/slack/events";
+                SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
+                Thread[] voters = new Thread[4];
+                for (int t = 0; t < voters.length; t++) {
+                    voters[t] = new Thread(() -> {
+                        for (int i = 0; i < 2_000; i++) {
+                            try {
+                                HttpResponse<String> r = signer.postSigned(url, "application/x-www-form-urlencoded",
+                                        SlackHttpTest.action("protocol_vote_up", "konot/4", slack.responseUrl("v")));
+                                if (r.statusCode() == 200) {
+                                    acked.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                return; // the server is gone
+                            }
+                        }
+                    });
+                    voters[t].start();
+                }
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (acked.get() < 50 && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                process.destroyForcibly(); // SIGKILL, mid-stream
+                assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+                for (Thread t : voters) {
+                    t.join(20_000);
+                }
+            } finally {
+                process.destroyForcibly();
+            }
+            assertTrue(acked.get() >= 50, "votes acknowledged before the kill: " + acked.get());
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("protocolbot.db"));
+                 Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+                r.next();
+                assertEquals("ok", r.getString(1));
+            }
+            try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
+                long stored = store.stats().votes().get(0).up();
+                assertTrue(stored >= acked.get(), "stored " + stored + " < acknowledged " + acked.get());
+            }
+        }
+    }
+
+    @Test
+    void anOverloadedServerStillAcknowledgesAndSaysItIsBusy(@TempDir Path data) throws Exception {
+        try (LoopbackSlackApi slack = new LoopbackSlackApi()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("SLACK_BOT_TOKEN", "xoxb-busy");
+            env.put("SLACK_SIGNING_SECRET", SlackHttpTest.SECRET);
+            env.put("SLACK_API_URL", slack.apiUrl());
+            env.put("PORT", "0");
+            env.put("PROTOCOLBOT_BIND", "127.0.0.1");
+            env.put("PROTOCOLBOT_DATA", data.toString());
+            env.put("PROTOCOLBOT_WORKERS", "1");
+            env.put("PROTOCOLBOT_QUEUE", "1");
+            SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
+            int events = 60;
+            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
+                String url = "http://127.0.0.1:" + serve.port() + "/slack/events";
+                Thread[] senders = new Thread[6];
+                AtomicInteger ok = new AtomicInteger();
+                for (int t = 0; t < senders.length; t++) {
+                    int id = t;
+                    senders[t] = new Thread(() -> {
+                        for (int i = 0; i < events / senders.length; i++) {
+                            try {
+                                String ts = "8" + id + "." + i;
+                                HttpResponse<String> r = signer.postSigned(url, "application/json",
+                                        SlackHttpTest.event("EvO" + id + "-" + i, SlackHttpTest.mention(
+                                                "mag ik een klassenfoto op Instagram zetten?", ts)));
+                                if (r.statusCode() == 200) {
+                                    ok.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                // counted as not ok
+                            }
+                        }
+                    });
+                    senders[t].start();
+                }
+                for (Thread t : senders) {
+                    t.join(30_000);
+                }
+                assertEquals(events, ok.get(), "every event acknowledged");
+                List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", events);
+                Thread.sleep(300);
+                posts = slack.calls("chat.postMessage");
+                assertEquals(events, posts.size(), "one reply per event: an answer or 'het is even druk'");
+                long busy = posts.stream().filter(c -> c.params().get("text").contains("even druk")).count();
+                assertTrue(serve.workers.getQueue().remainingCapacity() >= 0);
+                System.out.println("overload: " + busy + " of " + events + " events got the busy reply");
+            }
+        }
+    }
+}
