@@ -82,15 +82,8 @@ final class QueryPlanner {
     List<Concept> plan(String cleaned) {
         Map<Long, Concept> bySpan = new LinkedHashMap<>();
         read(index, cleaned, (start, end, term) -> {
-            Concept c = bySpan.get(span(start, end));
-            if (c == null) {
-                if (bySpan.size() >= MAX_CONCEPTS) {
-                    return;
-                }
-                c = new Concept(start, end);
-                bySpan.put(span(start, end), c);
-            }
-            if (c.allTerms().contains(term) || c.allTerms().size() >= MAX_TERMS) {
+            Concept c = concept(bySpan, start, end);
+            if (c == null || c.allTerms().contains(term) || c.allTerms().size() >= MAX_TERMS) {
                 return;
             }
             if (c.original == null) {
@@ -101,20 +94,23 @@ final class QueryPlanner {
         });
         if (query != index) {
             read(query, cleaned, (start, end, term) -> {
-                Concept c = bySpan.get(span(start, end));
-                if (c == null) {
-                    if (bySpan.size() >= MAX_CONCEPTS) {
-                        return;
-                    }
-                    c = new Concept(start, end);
-                    bySpan.put(span(start, end), c);
-                }
-                if (!c.allTerms().contains(term) && c.allTerms().size() < MAX_TERMS) {
+                Concept c = concept(bySpan, start, end);
+                if (c != null && !c.allTerms().contains(term) && c.allTerms().size() < MAX_TERMS) {
                     c.synonyms.add(term);
                 }
             });
         }
         return mergeMultiWordSynonyms(new ArrayList<>(bySpan.values()));
+    }
+
+    /** The word at these offsets, created on first sight; null once the question has its maximum of words. */
+    private static Concept concept(Map<Long, Concept> bySpan, int start, int end) {
+        Concept c = bySpan.get(span(start, end));
+        if (c == null && bySpan.size() < MAX_CONCEPTS) {
+            c = new Concept(start, end);
+            bySpan.put(span(start, end), c);
+        }
+        return c;
     }
 
     private interface TokenSink {

@@ -5,9 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,7 +34,7 @@ public final class WebServer implements AutoCloseable {
         server.createContext("/healthz", exchange -> health(exchange, corpus.get()));
         server.createContext("/", exchange -> {
             try (exchange) {
-                send(exchange, 404, "text/plain; charset=utf-8", "Not Found");
+                HttpExchanges.send(exchange, 404, "text/plain; charset=utf-8", "Not Found");
             }
         });
     }
@@ -75,7 +73,7 @@ public final class WebServer implements AutoCloseable {
             JsonObject o = new JsonObject();
             if (version.isEmpty()) {
                 o.addProperty("status", "starting");
-                send(exchange, 503, "application/json", o.toString());
+                HttpExchanges.send(exchange, 503, "application/json", o.toString());
                 return;
             }
             LiveCorpus.Version v = version.get();
@@ -86,18 +84,7 @@ public final class WebServer implements AutoCloseable {
             corpus.addProperty("version", v.fingerprint());
             corpus.addProperty("loadedAt", v.loadedAt().toString());
             o.add("corpus", corpus);
-            send(exchange, 200, "application/json", o.toString());
-        }
-    }
-
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(bytes);
-            }
+            HttpExchanges.send(exchange, 200, "application/json", o.toString());
         }
     }
 }

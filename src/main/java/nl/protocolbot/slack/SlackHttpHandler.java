@@ -7,10 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
+import nl.protocolbot.server.HttpExchanges;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class SlackHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpHandler.class);
 
+    private static final String TEXT = "text/plain; charset=utf-8";
     /** Slack's window for request timestamps, in both directions. */
     static final long MAX_SKEW_SECONDS = 5 * 60;
 
@@ -87,7 +86,7 @@ final class SlackHttpHandler implements HttpHandler {
             } catch (Exception e) {
                 // Bolt could not make sense of the body: bad input, not a fault of ours
                 LOG.info("Slack request rejected: malformed body");
-                send(exchange, 400, "text/plain; charset=utf-8", "Bad Request");
+                HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
             }
         }
     }
@@ -95,28 +94,23 @@ final class SlackHttpHandler implements HttpHandler {
     private void handleExchange(HttpExchange exchange) throws Exception {
         {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed");
+                HttpExchanges.send(exchange, 405, TEXT, "Method Not Allowed");
                 return;
             }
-            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (declared != null && parseLong(declared) > maxBodyBytes) {
-                tooLarge(exchange);
-                return;
-            }
-            byte[] body = readLimited(exchange.getRequestBody(), maxBodyBytes);
+            byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
             if (body == null) {
-                tooLarge(exchange);
+                HttpExchanges.tooLarge(exchange, TEXT, "Payload Too Large");
                 return;
             }
             String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
             String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
             if (!verified(timestamp, signature, body)) {
-                send(exchange, 401, "text/plain; charset=utf-8", "Unauthorized");
+                HttpExchanges.send(exchange, 401, TEXT, "Unauthorized");
                 return;
             }
             if (!seenSignatures.firstTime(signature)) {
                 // the very same signed request again: a replay; it was handled the first time
-                send(exchange, 200, "text/plain; charset=utf-8", "");
+                HttpExchanges.send(exchange, 200, TEXT, "");
                 return;
             }
             Map<String, List<String>> headers = new HashMap<>();
@@ -129,60 +123,18 @@ final class SlackHttpHandler implements HttpHandler {
                     .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
                     .build());
             if (request == null) {
-                send(exchange, 400, "text/plain; charset=utf-8", "Bad Request");
+                HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
                 return;
             }
             Response response = app.run(request);
             response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
-            String type = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
-            send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
+            String type = response.getContentType() == null ? TEXT : response.getContentType();
+            HttpExchanges.send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
         }
     }
 
-    /**
-     * 413 without keeping the body: what is still coming is skipped (up to a bound) so the client can read the
-     * answer instead of seeing its connection reset; past the bound the connection is simply closed.
-     */
-    static void tooLarge(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Connection", "close");
-        try (InputStream in = exchange.getRequestBody()) {
-            long skipped = 0;
-            byte[] sink = new byte[16384];
-            for (int n = in.read(sink); n >= 0 && skipped < MAX_SKIP; n = in.read(sink)) {
-                skipped += n;
-            }
-        } catch (IOException e) {
-            // the client went away; nothing to answer
-            return;
-        }
-        send(exchange, 413, "text/plain; charset=utf-8", "Payload Too Large");
-    }
 
-    /** Most of an oversized body that is skipped before answering 413. */
-    static final long MAX_SKIP = 16L << 20;
 
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /** Reads at most {@code limit} bytes; returns null when there is more. */
-    static byte[] readLimited(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int total = 0;
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-            total += n;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 
     private static Map<String, List<String>> query(String raw) {
         Map<String, List<String>> q = new HashMap<>();
@@ -198,14 +150,4 @@ final class SlackHttpHandler implements HttpHandler {
         return q;
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(bytes);
-            }
-        }
-    }
 }

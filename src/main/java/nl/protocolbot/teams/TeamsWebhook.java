@@ -5,10 +5,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
+import nl.protocolbot.server.HttpExchanges;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -30,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class TeamsWebhook implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWebhook.class);
 
+    private static final String JSON = "application/json; charset=utf-8";
     private final byte[] key;
     private final Supplier<Answerer> answerer;
     private final int maxBodyBytes;
@@ -57,22 +56,17 @@ public final class TeamsWebhook implements HttpHandler {
 
     private void handleExchange(HttpExchange exchange) throws IOException, InterruptedException {
         if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "{\"error\":\"method not allowed\"}");
+            HttpExchanges.send(exchange, 405, JSON, "{\"error\":\"method not allowed\"}");
             return;
         }
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && tooLong(declared)) {
-            tooLarge(exchange);
-            return;
-        }
-        byte[] body = readLimited(exchange.getRequestBody(), maxBodyBytes);
+        byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
         if (body == null) {
-            tooLarge(exchange);
+            HttpExchanges.tooLarge(exchange, JSON, "{\"error\":\"payload too large\"}");
             return;
         }
         if (!verified(exchange.getRequestHeaders().getFirst("Authorization"), body)) {
             LOG.info("teams request refused: bad or missing signature");
-            send(exchange, 401, "{\"error\":\"unauthorized\"}");
+            HttpExchanges.send(exchange, 401, JSON, "{\"error\":\"unauthorized\"}");
             return;
         }
         String text;
@@ -82,18 +76,18 @@ public final class TeamsWebhook implements HttpHandler {
             text = activity.has("text") && activity.get("text").isJsonPrimitive()
                     ? activity.get("text").getAsString() : "";
         } catch (JsonParseException | IllegalStateException e) {
-            send(exchange, 400, "{\"error\":\"malformed activity\"}");
+            HttpExchanges.send(exchange, 400, JSON, "{\"error\":\"malformed activity\"}");
             return;
         }
         long start = System.nanoTime();
         Answerer a = answerer.get();
         if (a == null) {
-            send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            HttpExchanges.send(exchange, 503, JSON, Cards.reply(Answer.BUSY_MESSAGE).toString());
             return;
         }
         if (!answering.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
             LOG.warn("teams message shed: too many answers at once");
-            send(exchange, 503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            HttpExchanges.send(exchange, 503, JSON, Cards.reply(Answer.BUSY_MESSAGE).toString());
             return;
         }
         Answer answer;
@@ -102,7 +96,7 @@ public final class TeamsWebhook implements HttpHandler {
         } finally {
             answering.release();
         }
-        send(exchange, 200, Cards.reply(answer).toString());
+        HttpExchanges.send(exchange, 200, JSON, Cards.reply(answer).toString());
         LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
                 answer.items().stream().map(Answer.Item::id).toList());
     }
@@ -127,50 +121,7 @@ public final class TeamsWebhook implements HttpHandler {
         }
     }
 
-    /** 413 without keeping the body; the rest is skipped (bounded) so the client can read the answer. */
-    private static void tooLarge(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Connection", "close");
-        try {
-            InputStream in = exchange.getRequestBody();
-            byte[] sink = new byte[16384];
-            long skipped = 0;
-            for (int n = in.read(sink); n >= 0 && skipped < (16L << 20); n = in.read(sink)) {
-                skipped += n;
-            }
-        } catch (IOException e) {
-            return;
-        }
-        send(exchange, 413, "{\"error\":\"payload too large\"}");
-    }
 
-    private boolean tooLong(String declared) {
-        try {
-            return Long.parseLong(declared.strip()) > maxBodyBytes;
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
 
-    private static byte[] readLimited(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int total = 0;
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-            total += n;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(bytes);
-        }
-    }
 }
