@@ -31,10 +31,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -84,6 +82,7 @@ public final class SearchEngine {
     /** Ranking multiplies BM25 by (this + coverage): coverage matters, but cannot zero a strong match. */
     static final double COVERAGE_FLOOR = 0.5;
     private static final int CANDIDATES = 20;
+    private static final int MAX_TYPO_TERMS = 10;
     /** Candidates still looked at, once the answer is full, for copies of its rules in other protocols. */
     private static final int GROUPING_LOOKAHEAD = 8;
     /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
@@ -110,6 +109,7 @@ public final class SearchEngine {
     private final int[][] docAllTerms;
     private final java.util.Map<String, Integer> allOrdinals = new java.util.HashMap<>();
     private final UnifiedHighlighter highlighter;
+    private final Typos typos;
 
     private SearchEngine(Corpus corpus, Tuning tuning) throws CorpusException {
         this.corpus = corpus;
@@ -157,6 +157,7 @@ public final class SearchEngine {
             searcher.setSimilarity(similarity);
             docTerms = termIds(reader, TEXT, docs.length, null);
             docAllTerms = termIds(reader, ALL, docs.length, allOrdinals);
+            typos = new Typos(allOrdinals.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,12 +283,8 @@ public final class SearchEngine {
     private List<Hit> ranked(List<Concept> concepts, int n, Optional<String> protocol) throws IOException {
         if (tuning.fuzzy()) {
             for (Concept c : concepts) {
-                Query fuzzy = c.unknown && c.original != null ? fuzzy(c.original) : null;
-                if (fuzzy != null) {
-                    c.fuzzy = searcher.rewrite(fuzzy);
-                    Set<Term> found = new HashSet<>();
-                    c.fuzzy.visit(QueryVisitor.termCollector(found));
-                    found.forEach(t -> c.fuzzyTerms.add(t.text()));
+                if (c.unknown && c.original != null) {
+                    typoCorrections(c);
                 }
             }
         }
@@ -595,16 +592,24 @@ public final class SearchEngine {
     }
 
     /**
-     * Typo tolerance: one edit (a swap of two letters counts as one) for words of 4 to 9 letters, two from 10; the
-     * first letter must be right.
+     * Typo tolerance: the index terms one edit (a swap of two letters counts as one) from a word of 4 to 9 letters,
+     * two from 10; the first letter must be right.
      */
-    private static Query fuzzy(String term) {
-        int len = term.codePointCount(0, term.length());
+    private void typoCorrections(Concept c) {
+        int len = c.original.codePointCount(0, c.original.length());
         if (len < 4) {
-            return null;
+            return;
         }
-        int edits = len >= 10 ? 2 : 1;
-        return new FuzzyQuery(new Term(ALL, term), edits, 1, 10, true);
+        List<String> near = typos.near(c.original, len >= 10 ? 2 : 1, MAX_TYPO_TERMS);
+        if (near.isEmpty()) {
+            return;
+        }
+        List<Query> terms = new ArrayList<>();
+        for (String t : near) {
+            terms.add(new TermQuery(new Term(ALL, t)));
+            c.fuzzyTerms.add(t);
+        }
+        c.fuzzy = terms.size() == 1 ? terms.get(0) : new DisjunctionMaxQuery(terms, 0f);
     }
 
     private static void addProximity(BooleanQuery.Builder top, List<Concept> concepts) {
