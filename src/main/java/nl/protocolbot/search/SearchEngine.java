@@ -165,7 +165,7 @@ public final class SearchEngine {
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(new Locale("nl", "NL")))
                 .withFormatter(new SentenceFormatter())
                 .withMaxNoHighlightPassages(0)
-                .withHandleMultiTermQuery(true)
+                .withHandleMultiTermQuery(false)
                 .build();
     }
 
@@ -273,7 +273,7 @@ public final class SearchEngine {
         for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
             hits.add(new Hit(docs[sd.doc], sd.score, 1.0, "", List.of()));
         }
-        return withHighlights(hits, highlightQuery(concepts));
+        return hits; // plain BM25: no highlighting
     }
 
     /** One way a question word can be matched: its terms in the index and the credit such a match earns. */
@@ -371,7 +371,7 @@ public final class SearchEngine {
                 hits.add(new Hit(docs[sc.doc()], sc.score(), sc.coverage(), "", List.of()));
             }
         }
-        return withHighlights(hits, highlightQuery(concepts));
+        return withHighlights(hits, highlightQuery(concepts, hits));
     }
 
     /**
@@ -635,10 +635,17 @@ public final class SearchEngine {
                 .build();
     }
 
-    private Query highlightQuery(List<Concept> concepts) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
+    /** The question's terms that occur in at least one of the hits: the highlighter need not look for others. */
+    private Query highlightQuery(List<Concept> concepts, List<Hit> hits) {
+        Set<String> terms = new HashSet<>();
         for (Concept c : concepts) {
-            for (String t : c.allTerms()) {
+            terms.addAll(c.allTerms());
+            terms.addAll(c.fuzzyTerms);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            Integer ord = allOrdinals.get(t);
+            if (ord != null && hits.stream().anyMatch(h -> Arrays.binarySearch(docAllTerms[indexOf(h.article())], ord) >= 0)) {
                 b.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD);
             }
         }
