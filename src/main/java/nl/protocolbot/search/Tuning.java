@@ -45,7 +45,7 @@ public record Tuning(boolean baseline, boolean stemOverrides, boolean decompound
                 new Step("+ stemming fixes (StemmerOverrideFilter)", s1),
                 new Step("+ decompounding", s2),
                 new Step("+ synonyms", s3),
-                new Step("+ typo tolerance (fuzzy for unknown words)", s4),
+                new Step("+ typo tolerance (for unknown words)", s4),
                 new Step("+ title weight and proximity", s5),
                 new Step("+ coverage ranking and 'no relevant article'", s6),
                 new Step("+ grouping of near-identical rules", s7),
