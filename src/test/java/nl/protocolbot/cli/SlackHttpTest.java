@@ -251,4 +251,26 @@ class SlackHttpTest {
         assertTrue(o.get("articles").getAsInt() > 200);
         assertFalse(r.body().contains(TOKEN) || r.body().contains(SECRET));
     }
+
+    @Test
+    void protocolbotOrgLimitsAnswersToOneProtocol(@TempDir Path other) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("PORT", "0");
+        env.put("PROTOCOLBOT_BIND", "127.0.0.1");
+        env.put("PROTOCOLBOT_DATA", other.toString());
+        env.put("PROTOCOLBOT_ORG", "konot");
+        try (Serve konot = Serve.start(Settings.fromEnv(env))) {
+            HttpResponse<String> r = signer.postSigned("http://127.0.0.1:" + konot.port() + "/slack/events",
+                    "application/x-www-form-urlencoded", command("mag ik een foto van een leerling plaatsen",
+                            slack.responseUrl("org")));
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("konot/"), r.body());
+            for (String slug : List.of("aurora/", "scoh/", "oog/", "verkruisen/")) {
+                assertFalse(r.body().contains("`" + slug), "only Konot's protocol: " + r.body());
+            }
+        }
+    }
 }
