@@ -36,7 +36,6 @@ import org.commonmark.renderer.text.TextContentRenderer;
  * A heading that starts with {@code [ref]} starts an article; any other heading is a section.
  */
 final class ProtocolParser {
-    static final Set<String> REQUIRED_KEYS = Set.of("protocol", "organisation", "title");
     static final Set<String> KNOWN_KEYS = Set.of("protocol", "organisation", "title", "version", "adopted", "source");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern REF = Pattern.compile("[a-z0-9][a-z0-9._-]*");

@@ -73,10 +73,7 @@ final class DutchAnalysis {
     /** Surface words with compound parts, not stemmed: to find the parts of a compound as typed. */
     final Analyzer splitter;
 
-    private final Tuning tuning;
-
     DutchAnalysis(Corpus corpus, Tuning tuning) throws CorpusException {
-        this.tuning = tuning;
         this.stopwords = stopwords();
         this.words = analyzer(false, false, false, false, null);
         this.overrides = tuning.stemOverrides() ? overrides(analyzer(false, true, false, true, null)) : null;
@@ -241,10 +238,6 @@ final class DutchAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Tuning tuning() {
-        return tuning;
     }
 
     /** The topics file: words separated by commas or spaces; each must be more than a stop word. */

@@ -170,9 +170,4 @@ public final class LiveCorpus implements AutoCloseable {
             poller.shutdownNow();
         }
     }
-
-    /** For status pages: how long ago the current index was loaded. */
-    public Optional<Duration> age() {
-        return version().map(v -> Duration.between(v.loadedAt(), clock.instant()));
-    }
 }
