@@ -48,6 +48,13 @@ class EvaluationTest {
     }
 
     @Test
+    void freshQuestionsWrittenAfterTuning() throws Exception {
+        Evaluation.Report r = run("fresh.jsonl");
+        assertTrue(r.hit3() >= 0.6, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
+        assertTrue(r.rejection() >= 0.85, () -> "off-topic rejection " + r.rejection() + " " + r.misses());
+    }
+
+    @Test
     void scoringFollowsTheSharedRules() {
         assertEquals("foto s", Evaluation.normalise("Foto’s"));
         assertEquals("prive", Evaluation.normalise("privé"));
