@@ -51,6 +51,11 @@ public record Answer(String question, Status status, List<Item> items) {
         public Item {
             alsoIn = List.copyOf(alsoIn);
         }
+
+        /** Whether the best sentence is worth showing apart from the text (it is not the whole article). */
+        public boolean showHighlight() {
+            return !highlight.isBlank() && !highlight.strip().equals(text.strip());
+        }
     }
 
     /** A pointer to an article: its ID and organisation. */

@@ -40,7 +40,7 @@ public final class AnswerText {
             sb.append(" › ").append(item.section());
         }
         sb.append('\n');
-        if (!item.highlight().isEmpty()) {
+        if (item.showHighlight()) {
             sb.append("   » ").append(item.highlight()).append('\n');
         }
         sb.append(item.text().lines().map(l -> "   " + l).collect(Collectors.joining("\n"))).append('\n');

@@ -108,7 +108,7 @@ final class Replies {
     private static void article(List<LayoutBlock> blocks, Answer.Item item) {
         String heading = "*" + escape(item.title()) + "*  ·  `" + item.id() + "`  ·  " + escape(item.organisation());
         blocks.add(section(s -> s.text(markdownText(heading))));
-        if (!item.highlight().isEmpty()) {
+        if (item.showHighlight()) {
             String bold = "*" + escape(item.highlight()).replace("*", "") + "*";
             blocks.add(section(s -> s.text(markdownText(limit(bold)))));
         }

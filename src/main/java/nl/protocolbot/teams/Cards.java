@@ -38,7 +38,7 @@ final class Cards {
                     meta.addProperty("isSubtle", true);
                     meta.addProperty("spacing", "None");
                     items.add(meta);
-                    if (!item.highlight().isEmpty()) {
+                    if (item.showHighlight()) {
                         items.add(textBlock(item.highlight(), true, "Default", "Bolder"));
                     }
                     items.add(textBlock(item.text(), true, "Default", null));
