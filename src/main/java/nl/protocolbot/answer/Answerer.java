@@ -46,9 +46,10 @@ public final class Answerer {
             return new Answer("", Answer.Status.EMPTY_QUESTION, List.of());
         }
         Optional<String> scope = protocol.isPresent() ? protocol : defaultProtocol;
-        List<Hit> hits = engine.search(q, limit, scope);
+        SearchEngine.Found found = engine.find(q, limit, scope);
+        List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
-            if (!engine.understands(q)) {
+            if (!found.understood()) {
                 return new Answer(q, Answer.Status.EMPTY_QUESTION, List.of());
             }
             unanswered.accept(q);

@@ -191,13 +191,27 @@ public final class SearchEngine {
      * @param protocol only this protocol's articles, or empty for all
      */
     public List<Hit> search(String question, int limit, Optional<String> protocol) {
+        return find(question, limit, protocol).hits();
+    }
+
+    /**
+     * What a search found.
+     *
+     * @param hits       the articles, best first
+     * @param understood whether the question held any word to search for (when not, {@code hits} is empty)
+     */
+    public record Found(List<Hit> hits, boolean understood) {
+    }
+
+    /** {@link #search}, also telling whether the question held any word to search for. */
+    public Found find(String question, int limit, Optional<String> protocol) {
         int n = Math.max(1, Math.min(MAX_LIMIT, limit));
         List<Concept> concepts = concepts(question);
         if (concepts.isEmpty()) {
-            return List.of();
+            return new Found(List.of(), false);
         }
         try {
-            return tuning.baseline() ? baseline(concepts, n, protocol) : ranked(concepts, n, protocol);
+            return new Found(tuning.baseline() ? baseline(concepts, n, protocol) : ranked(concepts, n, protocol), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
