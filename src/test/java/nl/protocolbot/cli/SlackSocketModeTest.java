@@ -23,6 +23,7 @@ class SlackSocketModeTest {
     static final class FakeSocket extends WebSocketServer {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CountDownLatch connected = new CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
         volatile WebSocket client;
 
         FakeSocket() {
@@ -33,6 +34,7 @@ class SlackSocketModeTest {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             client = conn;
+            connections.incrementAndGet();
             conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"test\"},"
                     + "\"connection_info\":{\"app_id\":\"A1\"}}");
             connected.countDown();
@@ -107,7 +109,18 @@ class SlackSocketModeTest {
                     assertTrue(socket.awaitAck("env-2"), "retried envelope acknowledged too");
                     Thread.sleep(300);
                     assertEquals(1, slack.calls("chat.postMessage").size(), "a retry is not answered again");
-                    assertTrue(serve.port() > 0);
+
+                    // Slack drops the connection (as it does for maintenance): the client reconnects by itself
+                    socket.client.close();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (socket.connections.get() < 2 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertEquals(2, socket.connections.get(), "reconnected");
+                    socket.client.send(envelope("env-3", 0, "EvS2").replace("1700000100.000200", "1700000200.000300"));
+                    assertTrue(socket.awaitAck("env-3"), "envelope after reconnect acknowledged");
+                    assertEquals(1, slack.await("chat.postMessage", 1, c -> "1700000200.000300".equals(
+                            c.params().get("thread_ts"))).size());
                 }
             } finally {
                 socket.stop(1000);
