@@ -41,12 +41,9 @@ public final class Answerer {
 
     /** Answers a question from all protocols (or the default one), or from {@code protocol} when given. */
     public Answer ask(String question, int limit, Optional<String> protocol) {
-        String q = SearchEngine.clean(question);
-        if (q.isEmpty()) {
-            return new Answer("", Answer.Status.EMPTY_QUESTION, List.of());
-        }
         Optional<String> scope = protocol.isPresent() ? protocol : defaultProtocol;
-        SearchEngine.Found found = engine.find(q, limit, scope);
+        SearchEngine.Found found = engine.find(question == null ? "" : question, limit, scope);
+        String q = found.question();
         List<Hit> hits = found.hits();
         if (hits.isEmpty()) {
             if (!found.understood()) {

@@ -197,21 +197,24 @@ public final class SearchEngine {
     /**
      * What a search found.
      *
+     * @param question   the question as plain text (chat markup removed)
      * @param hits       the articles, best first
      * @param understood whether the question held any word to search for (when not, {@code hits} is empty)
      */
-    public record Found(List<Hit> hits, boolean understood) {
+    public record Found(String question, List<Hit> hits, boolean understood) {
     }
 
     /** {@link #search}, also telling whether the question held any word to search for. */
     public Found find(String question, int limit, Optional<String> protocol) {
         int n = Math.max(1, Math.min(MAX_LIMIT, limit));
-        List<Concept> concepts = concepts(question);
+        String cleaned = TextCleaner.clean(question);
+        List<Concept> concepts = planned(cleaned);
         if (concepts.isEmpty()) {
-            return new Found(List.of(), false);
+            return new Found(cleaned, List.of(), false);
         }
         try {
-            return new Found(tuning.baseline() ? baseline(concepts, n, protocol) : ranked(concepts, n, protocol), true);
+            return new Found(cleaned, tuning.baseline() ? baseline(concepts, n, protocol) : ranked(concepts, n, protocol),
+                    true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -234,13 +237,6 @@ public final class SearchEngine {
         return sb.toString();
     }
 
-    /**
-     * A chat message as plain text: Slack and Teams markup, HTML tags and entities removed, length bounded.
-     */
-    public static String clean(String raw) {
-        return TextCleaner.clean(raw);
-    }
-
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
     public boolean understands(String question) {
         return !concepts(question).isEmpty();
@@ -248,7 +244,10 @@ public final class SearchEngine {
 
     /** The question's meaningful words, weighed; compounds the index does not know are split into their parts. */
     private List<Concept> concepts(String question) {
-        String cleaned = TextCleaner.clean(question);
+        return planned(TextCleaner.clean(question));
+    }
+
+    private List<Concept> planned(String cleaned) {
         IndexReader reader = searcher.getIndexReader();
         List<Concept> out = new ArrayList<>();
         try {

@@ -92,45 +92,43 @@ final class SlackHttpHandler implements HttpHandler {
     }
 
     private void handleExchange(HttpExchange exchange) throws Exception {
-        {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                HttpExchanges.send(exchange, 405, TEXT, "Method Not Allowed");
-                return;
-            }
-            byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
-            if (body == null) {
-                HttpExchanges.tooLarge(exchange, TEXT, "Payload Too Large");
-                return;
-            }
-            String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
-            if (!verified(timestamp, signature, body)) {
-                HttpExchanges.send(exchange, 401, TEXT, "Unauthorized");
-                return;
-            }
-            if (!seenSignatures.firstTime(signature)) {
-                // the very same signed request again: a replay; it was handled the first time
-                HttpExchanges.send(exchange, 200, TEXT, "");
-                return;
-            }
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(exchange.getRequestURI().getPath())
-                    .queryString(query(exchange.getRequestURI().getRawQuery()))
-                    .headers(new RequestHeaders(headers))
-                    .requestBody(new String(body, StandardCharsets.UTF_8))
-                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
-                    .build());
-            if (request == null) {
-                HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
-                return;
-            }
-            Response response = app.run(request);
-            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
-            String type = response.getContentType() == null ? TEXT : response.getContentType();
-            HttpExchanges.send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            HttpExchanges.send(exchange, 405, TEXT, "Method Not Allowed");
+            return;
         }
+        byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
+        if (body == null) {
+            HttpExchanges.tooLarge(exchange, TEXT, "Payload Too Large");
+            return;
+        }
+        String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
+        String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
+        if (!verified(timestamp, signature, body)) {
+            HttpExchanges.send(exchange, 401, TEXT, "Unauthorized");
+            return;
+        }
+        if (!seenSignatures.firstTime(signature)) {
+            // the very same signed request again: a replay; it was handled the first time
+            HttpExchanges.send(exchange, 200, TEXT, "");
+            return;
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(exchange.getRequestURI().getPath())
+                .queryString(query(exchange.getRequestURI().getRawQuery()))
+                .headers(new RequestHeaders(headers))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .build());
+        if (request == null) {
+            HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
+            return;
+        }
+        Response response = app.run(request);
+        response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
+        String type = response.getContentType() == null ? TEXT : response.getContentType();
+        HttpExchanges.send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
     }
 
 

@@ -57,8 +57,11 @@ class SlackHttpTest {
         serve = Serve.start(settings(data));
     }
 
-    Settings settings(Path dir) throws Exception {
+    Settings settings(Path dir, String... extra) throws Exception {
         Map<String, String> env = new HashMap<>();
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
         env.put("SLACK_BOT_TOKEN", TOKEN);
         env.put("SLACK_SIGNING_SECRET", SECRET);
         env.put("SLACK_API_URL", slack.apiUrl());
@@ -254,15 +257,7 @@ class SlackHttpTest {
 
     @Test
     void protocolbotOrgLimitsAnswersToOneProtocol(@TempDir Path other) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
-        env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("PORT", "0");
-        env.put("PROTOCOLBOT_BIND", "127.0.0.1");
-        env.put("PROTOCOLBOT_DATA", other.toString());
-        env.put("PROTOCOLBOT_ORG", "konot");
-        try (Serve konot = Serve.start(Settings.fromEnv(env))) {
+        try (Serve konot = Serve.start(settings(other, "PROTOCOLBOT_ORG", "konot"))) {
             HttpResponse<String> r = signer.postSigned("http://127.0.0.1:" + konot.port() + "/slack/events",
                     "application/x-www-form-urlencoded", command("mag ik een foto van een leerling plaatsen",
                             slack.responseUrl("org")));
