@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ public final class FeedbackStore implements AutoCloseable {
                     + "up BIGINT NOT NULL DEFAULT 0, down BIGINT NOT NULL DEFAULT 0)");
             s.execute("CREATE TABLE IF NOT EXISTS counters (name VARCHAR(50) PRIMARY KEY, value BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS unanswered (asked_on VARCHAR(10) NOT NULL, question TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS seen (seen_key VARCHAR(300) PRIMARY KEY, expires_at BIGINT NOT NULL)");
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -98,6 +100,34 @@ public final class FeedbackStore implements AutoCloseable {
                 p.setString(2, question.strip().length() > 500 ? question.strip().substring(0, 500) : question.strip());
                 p.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * Claims a key (a Slack event ID, a message's channel and ts, a request signature, a Teams activity ID) for
+     * {@code ttl}: true when nobody holds it, false for a repeat within that time. Durable, so that it holds across
+     * restarts and, on a shared database, across replicas.
+     */
+    public synchronized boolean claim(String key, Duration ttl) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM seen WHERE seen_key = ? AND expires_at <= ?")) {
+            p.setString(1, Objects.requireNonNull(key));
+            p.setLong(2, now);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+                "INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) ON CONFLICT (seen_key) DO NOTHING")) {
+            p.setString(1, key);
+            p.setLong(2, now + ttl.toMillis());
+            return p.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives a claim back, so that a retry of work that failed on our side is not refused as a repeat. */
+    public synchronized void release(String key) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM seen WHERE seen_key = ?")) {
+            p.setString(1, Objects.requireNonNull(key));
+            p.executeUpdate();
         }
     }
 

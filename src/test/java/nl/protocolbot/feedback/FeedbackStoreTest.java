@@ -35,4 +35,19 @@ class FeedbackStoreTest {
             assertEquals(true, s.stats().unansweredQuestions().get(0).endsWith("Hoe meld ik me ziek?"));
         }
     }
+
+    @Test
+    void aClaimHoldsAcrossARestartUntilReleased(@TempDir Path dir) throws Exception {
+        try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
+            assertEquals(true, s.claim("slack:event:Ev1", java.time.Duration.ofMinutes(15)));
+            assertEquals(false, s.claim("slack:event:Ev1", java.time.Duration.ofMinutes(15)));
+        }
+        try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
+            assertEquals(false, s.claim("slack:event:Ev1", java.time.Duration.ofMinutes(15)));
+            s.release("slack:event:Ev1");
+            assertEquals(true, s.claim("slack:event:Ev1", java.time.Duration.ofMinutes(15)));
+            assertEquals(true, s.claim("slack:event:Ev2", java.time.Duration.ZERO));
+            assertEquals(true, s.claim("slack:event:Ev2", java.time.Duration.ofMinutes(15)), "an expired claim is free");
+        }
+    }
 }
