@@ -242,6 +242,32 @@ public final class SearchEngine {
         return !concepts(question).isEmpty();
     }
 
+    /**
+     * The same rule in other protocols: for each other protocol, its article most alike {@code article} (by the
+     * measure the search uses to group hits), when alike enough; most alike first. Empty for an unknown article.
+     */
+    public List<Article> sameRule(String articleId) {
+        Integer doc = docOf.get(articleId);
+        if (doc == null) {
+            return List.of();
+        }
+        java.util.Map<String, Integer> best = new java.util.LinkedHashMap<>();
+        double[] similarity = new double[docs.length];
+        for (int d = 0; d < docs.length; d++) {
+            String protocol = docs[d].protocol();
+            if (protocol.equals(docs[doc].protocol())) {
+                continue;
+            }
+            similarity[d] = jaccard(docTerms[doc], docTerms[d]);
+            Integer held = best.get(protocol);
+            if (similarity[d] >= DUPLICATE_SIMILARITY && (held == null || similarity[d] > similarity[held])) {
+                best.put(protocol, d);
+            }
+        }
+        return best.values().stream().sorted((a, b) -> Double.compare(similarity[b], similarity[a]))
+                .map(d -> docs[d]).toList();
+    }
+
     /** The question's meaningful words, weighed; compounds the index does not know are split into their parts. */
     private List<Concept> concepts(String question) {
         return planned(TextCleaner.clean(question));
