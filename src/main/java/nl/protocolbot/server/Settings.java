@@ -15,9 +15,12 @@ import java.util.Optional;
 public record Settings(Optional<String> slackBotToken, Optional<String> slackAppToken,
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
-                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds) {
+                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds,
+                       Optional<String> adminPassword, Optional<URI> publicUrl) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** Shortest management password accepted: long enough that five guesses a minute get nowhere. */
+    public static final int MIN_ADMIN_PASSWORD = 12;
 
     /** A setting that is missing or malformed; the message names the variable, never its value. */
     public static final class Invalid extends Exception {
@@ -66,10 +69,6 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         if (bot.isPresent() && appToken.isEmpty() && signing.isEmpty()) {
             problems.add("SLACK_APP_TOKEN: ontbreekt (Socket Mode), of zet SLACK_SIGNING_SECRET (HTTP-modus)");
         }
-        if (bot.isEmpty() && appToken.isEmpty() && signing.isEmpty() && teams.isEmpty()) {
-            problems.add("niets ingesteld: zet SLACK_BOT_TOKEN met SLACK_APP_TOKEN (Slack Socket Mode), "
-                    + "SLACK_BOT_TOKEN met SLACK_SIGNING_SECRET (Slack HTTP), en/of TEAMS_WEBHOOK_SECRET (Teams)");
-        }
         String apiUrl = value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
         if (!isHttpUrl(apiUrl)) {
             problems.add("SLACK_API_URL: is geen http(s)-URL");
@@ -93,11 +92,17 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
+        Optional<String> admin = value(env, "PROTOCOLBOT_ADMIN_PASSWORD");
+        admin.filter(p -> p.length() < MIN_ADMIN_PASSWORD).ifPresent(p -> problems.add(
+                "PROTOCOLBOT_ADMIN_PASSWORD: te kort, gebruik minstens " + MIN_ADMIN_PASSWORD + " tekens"));
+        Optional<String> publicUrl = value(env, "PROTOCOLBOT_PUBLIC_URL");
+        publicUrl.filter(u -> !isHttpUrl(u)).ifPresent(u ->
+                problems.add("PROTOCOLBOT_PUBLIC_URL: is geen http(s)-URL (bijv. https://protocol.school.nl)"));
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue, reload);
+                workers, queue, reload, admin, publicUrl.map(URI::create));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -142,7 +147,8 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     @Override
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
-                + ", teams=" + (teams() ? "on" : "off") + ", bind=" + bind + ", port=" + port
+                + ", teams=" + (teams() ? "on" : "off") + ", beheer=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none") + ", bind=" + bind + ", port=" + port
                 + ", protocol=" + protocol.orElse("all") + ", data=" + dataDir + ", keepUnanswered=" + keepUnanswered
                 + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
     }
