@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Controleert een corpusmap en meldt elk probleem met bestand en regel.")
+        description = "Controleert een corpusmap (protocollen, voorbeeldvragen, woordenlijsten) en meldt elk probleem met bestand en regel.")
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CorpusOption corpus;
@@ -31,7 +31,8 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Corpus c = dir != null ? CorpusLoader.load(dir) : corpus.load();
             SearchEngine.build(c);
-            out.println("OK: " + c.protocols().size() + " protocollen, " + c.size() + " artikelen"
+            out.println("OK: " + c.protocols().size() + " protocollen, " + c.size() + " artikelen, "
+                    + c.examples().size() + " voorbeeldvragen, " + c.outOfScope().size() + " vragen buiten het protocol"
                     + (c.synonyms().isPresent() ? ", synoniemen gecontroleerd" : ", geen synonyms.txt"));
             return Main.EXIT_OK;
         } catch (CorpusException e) {

@@ -18,12 +18,16 @@ public final class Corpus {
     private final Optional<TextFile> synonyms;
     private final Optional<TextFile> topics;
     private final List<Article> coreRules;
+    private final List<Example> examples;
+    private final List<String> outOfScope;
     private final String fingerprint;
     private final Map<String, Article> byId = new LinkedHashMap<>();
 
     Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, Optional<TextFile> topics, List<String> coreRuleIds,
-           String fingerprint) {
+           List<Example> examples, List<String> outOfScope, String fingerprint) {
         this.protocols = List.copyOf(protocols);
+        this.examples = List.copyOf(examples);
+        this.outOfScope = List.copyOf(outOfScope);
         this.synonyms = synonyms;
         this.topics = topics;
         this.fingerprint = fingerprint;
@@ -73,6 +77,22 @@ public final class Corpus {
      */
     public Optional<TextFile> topics() {
         return topics;
+    }
+
+    /**
+     * The example questions of every article ({@code examples/*.txt}), in file order: staff's own words for what an
+     * article answers. Searched with the articles; never shown or quoted.
+     */
+    public List<Example> examples() {
+        return examples;
+    }
+
+    /**
+     * Questions the protocols do not cover ({@code out-of-scope.txt}): how to use an app, IT help, HR, the timetable.
+     * They weigh against answering a question that resembles them.
+     */
+    public List<String> outOfScope() {
+        return outOfScope;
     }
 
     /** A short hash of every file the corpus was read from; changes whenever any of them changes. */

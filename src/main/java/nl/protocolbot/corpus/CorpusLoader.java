@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads a corpus folder: one Markdown file per protocol ({@code *.md}), and optional {@code synonyms.txt},
- * {@code topics.txt} and {@code core-rules.txt}.
+ * {@code topics.txt}, {@code core-rules.txt}, {@code out-of-scope.txt} and example questions in
+ * {@code examples/*.txt}.
  * A corpus with any problem is refused as a whole, with every problem named by file and line.
  */
 public final class CorpusLoader {
@@ -34,6 +35,10 @@ public final class CorpusLoader {
     public static final String TOPICS_FILE = "topics.txt";
     /** The name of the core-rules file: article IDs, one per line. */
     public static final String CORE_RULES_FILE = "core-rules.txt";
+    /** The name of the file of questions the protocols do not cover, one per line. */
+    public static final String OUT_OF_SCOPE_FILE = "out-of-scope.txt";
+    /** The folder of example questions: one {@code <protocol>.txt} per protocol, lines {@code <id>: <question>}. */
+    public static final String EXAMPLES_DIR = "examples";
     private static final String BUNDLED = "/corpus";
 
     private CorpusLoader() {
@@ -56,63 +61,30 @@ public final class CorpusLoader {
         List<Protocol> protocols = new ArrayList<>();
         Map<String, String> slugFiles = new HashMap<>();
         Map<String, String> idSources = new HashMap<>();
-        Optional<Corpus.TextFile> synonyms = Optional.empty();
-        Optional<Corpus.TextFile> topics = Optional.empty();
-        Optional<Corpus.TextFile> coreRules = Optional.empty();
+        Map<String, Corpus.TextFile> lists = new HashMap<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
             boolean markdown = name.endsWith(".md");
-            boolean synonymFile = name.equals(SYNONYMS_FILE);
-            boolean topicFile = name.equals(TOPICS_FILE);
-            boolean coreFile = name.equals(CORE_RULES_FILE);
-            if (!markdown && !synonymFile && !topicFile && !coreFile) {
+            if (!markdown && !LISTS.contains(name)) {
                 continue;
             }
-            String content;
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update(bytes);
-                content = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                problems.add(new Problem(name, 0, "is geen UTF-8-tekst (not UTF-8 text)"));
-                continue;
-            } catch (IOException e) {
-                problems.add(new Problem(name, 0, "kan bestand niet lezen: " + e.getMessage()));
+            Optional<String> content = read(file, name, digest, problems);
+            if (content.isEmpty()) {
                 continue;
             }
-            if (synonymFile) {
-                synonyms = Optional.of(new Corpus.TextFile(name, content));
+            if (!markdown) {
+                lists.put(name, new Corpus.TextFile(name, content.get()));
                 continue;
             }
-            if (topicFile) {
-                topics = Optional.of(new Corpus.TextFile(name, content));
-                continue;
-            }
-            if (coreFile) {
-                coreRules = Optional.of(new Corpus.TextFile(name, content));
-                continue;
-            }
-            Optional<Protocol> protocol = new ProtocolParser(name, content, problems).parse();
-            if (protocol.isEmpty()) {
-                continue;
-            }
-            Protocol p = protocol.get();
-            String earlier = slugFiles.putIfAbsent(p.slug(), name);
-            if (earlier != null) {
-                problems.add(new Problem(name, 2, "protocol '" + p.slug() + "' staat ook in " + earlier));
-                continue;
-            }
-            for (Article a : p.articles()) {
-                String first = idSources.putIfAbsent(a.id(), a.source());
-                if (first != null) {
-                    problems.add(problemAt(a.source(), "dubbel artikel-ID '" + a.id() + "' (ook in " + first + ")"));
-                }
-            }
-            protocols.add(p);
+            new ProtocolParser(name, content.get(), problems).parse()
+                    .ifPresent(p -> addProtocol(p, name, protocols, slugFiles, idSources, problems));
         }
+        List<Corpus.TextFile> exampleFiles = exampleFiles(dir.resolve(EXAMPLES_DIR), digest, problems);
+        Optional<Corpus.TextFile> synonyms = Optional.ofNullable(lists.get(SYNONYMS_FILE));
+        Optional<Corpus.TextFile> topics = Optional.ofNullable(lists.get(TOPICS_FILE));
+        Optional<Corpus.TextFile> coreRules = Optional.ofNullable(lists.get(CORE_RULES_FILE));
+        Questions questions = questions(exampleFiles, Optional.ofNullable(lists.get(OUT_OF_SCOPE_FILE)),
+                idSources.keySet(), problems);
         List<String> coreIds = coreRules.map(f -> coreRuleIds(f, idSources.keySet(), problems)).orElse(List.of());
         if (protocols.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(dir.toString(), 0, "bevat geen protocollen (*.md)"));
@@ -121,7 +93,104 @@ public final class CorpusLoader {
             throw new CorpusException(problems);
         }
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Corpus(protocols, synonyms, topics, coreIds, fingerprint);
+        return new Corpus(protocols, synonyms, topics, coreIds, questions.examples(), questions.outOfScope(),
+                fingerprint);
+    }
+
+    private static final java.util.Set<String> LISTS = java.util.Set.of(SYNONYMS_FILE, TOPICS_FILE, CORE_RULES_FILE,
+            OUT_OF_SCOPE_FILE);
+
+    /** A file's content as UTF-8 text, fed to the fingerprint; empty (and a problem) when it cannot be read. */
+    private static Optional<String> read(Path file, String name, MessageDigest digest, List<Problem> problems) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(name, 0, "is geen UTF-8-tekst (not UTF-8 text)"));
+        } catch (IOException e) {
+            problems.add(new Problem(name, 0, "kan bestand niet lezen: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static void addProtocol(Protocol p, String name, List<Protocol> protocols, Map<String, String> slugFiles,
+                                    Map<String, String> idSources, List<Problem> problems) {
+        String earlier = slugFiles.putIfAbsent(p.slug(), name);
+        if (earlier != null) {
+            problems.add(new Problem(name, 2, "protocol '" + p.slug() + "' staat ook in " + earlier));
+            return;
+        }
+        for (Article a : p.articles()) {
+            String first = idSources.putIfAbsent(a.id(), a.source());
+            if (first != null) {
+                problems.add(problemAt(a.source(), "dubbel artikel-ID '" + a.id() + "' (ook in " + first + ")"));
+            }
+        }
+        protocols.add(p);
+    }
+
+    /** The {@code *.txt} files of the examples folder, named {@code examples/<file>}; none when there is no folder. */
+    private static List<Corpus.TextFile> exampleFiles(Path folder, MessageDigest digest, List<Problem> problems) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".txt"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            problems.add(new Problem(EXAMPLES_DIR, 0, "kan map niet lezen: " + e.getMessage()));
+            return List.of();
+        }
+        List<Corpus.TextFile> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = EXAMPLES_DIR + "/" + f.getFileName();
+            read(f, name, digest, problems).ifPresent(content -> out.add(new Corpus.TextFile(name, content)));
+        }
+        return out;
+    }
+
+    private record Questions(List<Example> examples, List<String> outOfScope) {
+    }
+
+    /** Example and out-of-scope questions, validated; a question may not be both. */
+    private static Questions questions(List<Corpus.TextFile> exampleFiles, Optional<Corpus.TextFile> outOfScopeFile,
+                                       java.util.Set<String> articleIds, List<Problem> problems) {
+        List<Example> examples = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Corpus.TextFile f : exampleFiles) {
+            examples.addAll(ExampleFiles.examples(f, articleIds, seen, problems));
+        }
+        List<String> outOfScope = outOfScopeFile.map(f -> ExampleFiles.outOfScope(f, problems)).orElse(List.of());
+        Map<String, Example> byQuestion = new HashMap<>();
+        for (Example e : examples) {
+            byQuestion.putIfAbsent(ExampleFiles.key(e.question()), e);
+        }
+        String[] lines = outOfScopeFile.map(f -> f.content().split("\n", -1)).orElse(new String[0]);
+        for (int i = 0; i < lines.length; i++) {
+            Example same = byQuestion.get(ExampleFiles.key(lines[i]));
+            if (same != null && !lines[i].strip().startsWith("#")) {
+                problems.add(new Problem(OUT_OF_SCOPE_FILE, i + 1, "staat ook als voorbeeld bij " + same.articleId()
+                        + " (" + same.source() + ")"));
+            }
+        }
+        return new Questions(examples, outOfScope);
+    }
+
+    /**
+     * Adds a question as an example to an article of the corpus in {@code dir} ({@code examples/<protocol>.txt}).
+     * Refuses an unknown article, an empty or overlong question, a question the article already has or one listed
+     * as out of scope, and a folder that does not pass {@code check}. The file is replaced atomically; the result
+     * passes {@code check}.
+     *
+     * @return the example as added, with its file and line
+     */
+    public static Example learn(Path dir, String articleId, String question) throws CorpusException {
+        return ExampleWriter.add(dir, articleId, question);
     }
 
     /** Loads the corpus bundled with the application (the project's {@code corpus/} folder). */

@@ -148,13 +148,16 @@ public final class LiveCorpus implements AutoCloseable {
         return Optional.ofNullable(current.get()).map(Loaded::version);
     }
 
-    /** Names, sizes and modification times of the folder's files; empty when it cannot be read. */
+    /**
+     * Names, sizes and modification times of the folder's files and of its subfolders' (the example questions);
+     * empty when it cannot be read.
+     */
     private static String snapshot(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir, 2)) {
             List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
             StringBuilder sb = new StringBuilder();
             for (Path f : sorted) {
-                sb.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                sb.append(dir.relativize(f)).append(':').append(Files.size(f)).append(':')
                         .append(Files.getLastModifiedTime(f).toMillis()).append(':')
                         .append(Files.isReadable(f)).append('\n');
             }

@@ -1,0 +1,74 @@
+package nl.protocolbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Example;
+import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.server.LiveCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code protocolbot learn}: a question becomes an example of an article, and a running server picks it up. */
+class LearnTest {
+    private static final String QUESTION = "mag ik de zwemles van mijn groep filmen voor het ouderportaal";
+
+    @Test
+    void learnAddsTheExampleAndTheLiveCorpusReloadsIt(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfTheBundledCorpus(tmp);
+        try (LiveCorpus live = new LiveCorpus(Optional.of(dir),
+                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC())) {
+            live.load();
+            String before = live.version().orElseThrow().fingerprint();
+            MainTest.Run r = MainTest.withEnv(Map.of("PROTOCOLBOT_CORPUS", dir.toString()), "",
+                    "learn", QUESTION, "aurora/3.5");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("Toegevoegd in examples/aurora.txt:"), r.out());
+            assertTrue(live.reloadIfChanged(), "the live corpus sees the new example");
+            assertFalse(before.equals(live.version().orElseThrow().fingerprint()));
+            assertTrue(live.current().corpus().examples().contains(new Example("aurora/3.5", QUESTION,
+                    r.out().substring("Toegevoegd in ".length(), r.out().indexOf(": aurora/3.5")))), r.out());
+        }
+        assertEquals(0, MainTest.run("check", dir.toString()).code());
+    }
+
+    @Test
+    void learnRefusesUnknownIdsDuplicatesAndAMissingFolder(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfTheBundledCorpus(tmp);
+        MainTest.Run unknown = MainTest.run("learn", "--corpus", dir.toString(), QUESTION, "aurora/99");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("aurora/99: onbekend artikel-ID"), unknown.err());
+        assertEquals(0, MainTest.run("learn", "--corpus", dir.toString(), QUESTION, "aurora/3.5").code());
+        MainTest.Run twice = MainTest.run("learn", "--corpus", dir.toString(), QUESTION.toUpperCase(), "aurora/3.5");
+        assertEquals(1, twice.code());
+        assertTrue(twice.err().contains("staat al als voorbeeld bij aurora/3.5"), twice.err());
+        MainTest.Run nowhere = MainTest.run("learn", QUESTION, "aurora/3.5");
+        assertEquals(2, nowhere.code());
+        assertTrue(nowhere.err().contains("--corpus DIR of PROTOCOLBOT_CORPUS"), nowhere.err());
+        assertFalse(nowhere.err().contains("\tat "), nowhere.err());
+    }
+
+    static Path copyOfTheBundledCorpus(Path tmp) throws Exception {
+        Path from = Path.of(LearnTest.class.getResource("/corpus").toURI());
+        Path to = tmp.resolve("corpus");
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+}
