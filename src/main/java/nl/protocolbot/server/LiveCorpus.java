@@ -40,6 +40,16 @@ public final class LiveCorpus implements AutoCloseable {
     public record Version(String fingerprint, Instant loadedAt, int articles, int protocols) {
     }
 
+    /**
+     * A change of the folder that was not served: when it was seen, the problems with file and line (empty when the
+     * folder itself could not be read), and the one-line summary that was logged.
+     */
+    public record Refusal(Instant at, List<Problem> problems, String summary) {
+        public Refusal {
+            problems = List.copyOf(problems);
+        }
+    }
+
     private record Loaded(Answerer answerer, Version version) {
     }
 
@@ -49,6 +59,7 @@ public final class LiveCorpus implements AutoCloseable {
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private volatile String lastSnapshot = "";
     private volatile String lastFailure = "";
+    private final AtomicReference<Refusal> lastRefusal = new AtomicReference<>();
     private ScheduledExecutorService poller;
 
     public LiveCorpus(Optional<Path> dir, Indexer indexer, Clock clock) {
@@ -97,7 +108,7 @@ public final class LiveCorpus implements AutoCloseable {
         }
         lastSnapshot = snapshot;
         if (snapshot.isEmpty()) {
-            failed("corpus folder " + dir.get() + " is missing or unreadable; the old index keeps serving");
+            failed("corpus folder " + dir.get() + " is missing or unreadable; the old index keeps serving", List.of());
             return false;
         }
         try {
@@ -114,19 +125,26 @@ public final class LiveCorpus implements AutoCloseable {
             for (Problem p : e.problems()) {
                 sb.append("\n  ").append(p);
             }
-            failed(sb.toString());
+            failed(sb.toString(), e.problems());
             return false;
         } catch (RuntimeException e) {
-            failed("corpus reload failed (" + e.getClass().getSimpleName() + "); the old index keeps serving");
+            failed("corpus reload failed (" + e.getClass().getSimpleName() + "); the old index keeps serving",
+                    List.of());
             return false;
         }
     }
 
-    private void failed(String message) {
+    private void failed(String message, List<Problem> problems) {
         if (!message.equals(lastFailure)) {
             LOG.warn(message);
             lastFailure = message;
         }
+        lastRefusal.set(new Refusal(clock.instant(), problems, message.lines().findFirst().orElse(message)));
+    }
+
+    /** The last change of the folder that was refused (it stays shown after later good reloads), if any. */
+    public Optional<Refusal> lastRefusal() {
+        return Optional.ofNullable(lastRefusal.get());
     }
 
     private void swap(Corpus corpus) throws CorpusException {
