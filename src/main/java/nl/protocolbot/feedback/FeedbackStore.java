@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,16 +32,26 @@ public final class FeedbackStore implements AutoCloseable {
     public record Votes(String articleId, long up, long down) {
     }
 
+    /** 👍 and 👎 votes cast on one day (UTC). */
+    public record DayVotes(LocalDate day, long up, long down) {
+    }
+
+    /** Questions that found nothing in the week (UTC) that starts on {@code monday}. */
+    public record WeekCount(LocalDate monday, long count) {
+    }
+
     /** Everything {@code protocolbot stats} shows. */
     public record Stats(List<Votes> votes, long unanswered, List<String> unansweredQuestions) {
     }
 
     private final Connection connection;
     private final boolean keepUnanswered;
+    private final Clock clock;
 
-    private FeedbackStore(Connection connection, boolean keepUnanswered) {
+    private FeedbackStore(Connection connection, boolean keepUnanswered, Clock clock) {
         this.connection = connection;
         this.keepUnanswered = keepUnanswered;
+        this.clock = clock;
     }
 
     /** Opens (and creates if needed) {@code protocolbot.db} in a data folder. */
@@ -52,6 +65,11 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     public static FeedbackStore open(String jdbcUrl, boolean keepUnanswered) throws SQLException {
+        return open(jdbcUrl, keepUnanswered, Clock.systemUTC());
+    }
+
+    /** {@link #open(String, boolean)} with the clock that dates votes and unanswered questions. */
+    public static FeedbackStore open(String jdbcUrl, boolean keepUnanswered, Clock clock) throws SQLException {
         Connection c = DriverManager.getConnection(jdbcUrl);
         try (Statement s = c.createStatement()) {
             if (jdbcUrl.startsWith("jdbc:sqlite:")) {
@@ -64,15 +82,25 @@ public final class FeedbackStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS counters (name VARCHAR(50) PRIMARY KEY, value BIGINT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS unanswered (asked_on VARCHAR(10) NOT NULL, question TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS seen (seen_key VARCHAR(300) PRIMARY KEY, expires_at BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS vote_days (day VARCHAR(10) PRIMARY KEY, "
+                    + "up BIGINT NOT NULL DEFAULT 0, down BIGINT NOT NULL DEFAULT 0)");
+            s.execute("CREATE TABLE IF NOT EXISTS unanswered_weeks (monday VARCHAR(10) PRIMARY KEY, "
+                    + "n BIGINT NOT NULL)");
         } catch (SQLException e) {
             c.close();
             throw e;
         }
-        return new FeedbackStore(c, keepUnanswered);
+        return new FeedbackStore(c, keepUnanswered, clock);
     }
 
-    /** Counts one vote for each of the articles an answer showed. */
+    /** Counts one vote for each of the articles an answer showed, and one for the day. */
     public synchronized void vote(Collection<String> articleIds, boolean up) throws SQLException {
+        String column = up ? "up" : "down";
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO vote_days (day, " + column
+                + ") VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET " + column + " = vote_days." + column + " + 1")) {
+            p.setString(1, today().toString());
+            p.executeUpdate();
+        }
         String sql = up
                 ? "INSERT INTO votes (article_id, up, down) VALUES (?, 1, 0) "
                         + "ON CONFLICT (article_id) DO UPDATE SET up = votes.up + 1"
@@ -93,10 +121,15 @@ public final class FeedbackStore implements AutoCloseable {
                         + "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")) {
             p.executeUpdate();
         }
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO unanswered_weeks (monday, n) VALUES (?, 1) "
+                + "ON CONFLICT (monday) DO UPDATE SET n = unanswered_weeks.n + 1")) {
+            p.setString(1, today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+            p.executeUpdate();
+        }
         if (keepUnanswered && question != null && !question.isBlank()) {
             try (PreparedStatement p = connection.prepareStatement(
                     "INSERT INTO unanswered (asked_on, question) VALUES (?, ?)")) {
-                p.setString(1, LocalDate.now(ZoneOffset.UTC).toString());
+                p.setString(1, today().toString());
                 p.setString(2, question.strip().length() > 500 ? question.strip().substring(0, 500) : question.strip());
                 p.executeUpdate();
             }
@@ -154,6 +187,40 @@ public final class FeedbackStore implements AutoCloseable {
             }
         }
         return new Stats(votes, unanswered, questions);
+    }
+
+    /** Votes per day from {@code from} on, oldest first; days without votes are left out. */
+    public synchronized List<DayVotes> votesPerDay(LocalDate from) throws SQLException {
+        List<DayVotes> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT day, up, down FROM vote_days WHERE day >= ? ORDER BY day")) {
+            p.setString(1, from.toString());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new DayVotes(LocalDate.parse(r.getString(1)), r.getLong(2), r.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Unanswered questions per week from the week holding {@code from} on, oldest first; empty weeks left out. */
+    public synchronized List<WeekCount> unansweredPerWeek(LocalDate from) throws SQLException {
+        List<WeekCount> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT monday, n FROM unanswered_weeks WHERE monday >= ? ORDER BY monday")) {
+            p.setString(1, from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new WeekCount(LocalDate.parse(r.getString(1)), r.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     @Override
