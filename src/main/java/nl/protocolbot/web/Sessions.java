@@ -26,7 +26,12 @@ final class Sessions {
     static final int MAX = 1000;
 
     /** One session; immutable, replaced on change. */
-    record Session(String id, String csrf, boolean admin, Instant lastUsed, String flash) {
+    record Session(String id, String csrf, boolean admin, Instant lastUsed, Flash flash) {
+    }
+
+    /** A message for the next page: what was done, or why it could not be. */
+    record Flash(String text, boolean problem) {
+        static final Flash NONE = new Flash("", false);
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -40,7 +45,7 @@ final class Sessions {
 
     /** A new anonymous session (for the login form). */
     Session open() {
-        return store(new Session(token(), token(), false, clock.instant(), ""));
+        return store(new Session(token(), token(), false, clock.instant(), Flash.NONE));
     }
 
     /** The live session with this ID, marked as used now. */
@@ -64,7 +69,7 @@ final class Sessions {
     /** After the right password: the old session ends, a new signed-in one with new ID and token begins. */
     Session signIn(Session anonymous) {
         sessions.remove(anonymous.id());
-        return store(new Session(token(), token(), true, clock.instant(), ""));
+        return store(new Session(token(), token(), true, clock.instant(), Flash.NONE));
     }
 
     void close(Session s) {
@@ -78,16 +83,16 @@ final class Sessions {
     }
 
     /** Leaves a message for the next page of this session. */
-    void flash(Session s, String message) {
+    void flash(Session s, Flash message) {
         sessions.computeIfPresent(s.id(), (id, old) -> new Session(id, old.csrf(), old.admin(), old.lastUsed(),
                 message));
     }
 
     /** The message left for this page, which is then gone. */
-    String takeFlash(Session s) {
+    Flash takeFlash(Session s) {
         Session now = sessions.computeIfPresent(s.id(), (id, old) -> new Session(id, old.csrf(), old.admin(),
-                old.lastUsed(), ""));
-        return s.flash().isEmpty() || now == null ? "" : s.flash();
+                old.lastUsed(), Flash.NONE));
+        return now == null ? Flash.NONE : s.flash();
     }
 
     int size() {

@@ -72,10 +72,10 @@ class GuardsTest {
     void aFlashMessageIsShownOnce() {
         Sessions sessions = new Sessions(random, clock);
         Sessions.Session s = sessions.signIn(sessions.open());
-        sessions.flash(s, "Gekoppeld.");
+        sessions.flash(s, new Sessions.Flash("Gekoppeld.", false));
         Sessions.Session seen = sessions.find(s.id()).orElseThrow();
-        assertEquals("Gekoppeld.", sessions.takeFlash(seen));
-        assertEquals("", sessions.takeFlash(sessions.find(s.id()).orElseThrow()));
+        assertEquals("Gekoppeld.", sessions.takeFlash(seen).text());
+        assertEquals(Sessions.Flash.NONE, sessions.takeFlash(sessions.find(s.id()).orElseThrow()));
     }
 
     @Test
