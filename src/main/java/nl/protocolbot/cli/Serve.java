@@ -35,11 +35,19 @@ final class Serve implements AutoCloseable {
     private SocketModeApp socket;
 
     private Serve(Settings settings) throws Exception {
-        corpus = new LiveCorpus(settings.corpusDir(), c -> index(c, settings), Clock.systemUTC());
-        web = new WebServer(settings.bind(), settings.port(), Math.max(4, settings.workers() * 2), corpus::version);
+        // first: a database that is not there stops the start before anything else is opened
+        feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
+                ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
+        try {
+            corpus = new LiveCorpus(settings.corpusDir(), c -> index(c, settings), Clock.systemUTC());
+            web = new WebServer(settings.bind(), settings.port(), Math.max(4, settings.workers() * 2),
+                    corpus::version);
+        } catch (Exception | Error e) {
+            feedback.close();
+            throw e;
+        }
         workers = pool("answer", settings.workers(), settings.queue());
         notices = pool("notice", 1, 1000);
-        feedback = FeedbackStore.openFolder(settings.dataDir(), settings.keepUnanswered());
     }
 
     static Serve start(Settings settings) throws Exception {

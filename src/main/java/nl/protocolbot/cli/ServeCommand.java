@@ -3,6 +3,7 @@ package nl.protocolbot.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,15 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        Serve serve = Serve.start(settings);
+        Serve serve;
+        try {
+            serve = Serve.start(settings);
+        } catch (FeedbackStore.Unavailable e) {
+            // one line, without the password (the store's message never holds it)
+            err.println("protocolbot serve: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM: stop taking requests, finish the answers in flight, then exit 0 (not 143)
