@@ -2,8 +2,8 @@ package nl.protocolbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,25 +31,13 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        Serve serve;
         try {
-            serve = Serve.start(settings);
+            return Server.serve(settings, spec.commandLine().getOut());
         } catch (FeedbackStore.Unavailable e) {
             // one line, without the password (the store's message never holds it)
             err.println("protocolbot serve: " + e.getMessage());
             err.flush();
             return Main.EXIT_FAILURE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM: stop taking requests, finish the answers in flight, then exit 0 (not 143)
-            serve.close();
-            stopped.countDown();
-            Runtime.getRuntime().halt(Main.EXIT_OK);
-        }, "shutdown"));
-        spec.commandLine().getOut().println("protocolbot luistert op poort " + serve.port());
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return Main.EXIT_OK;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.feedback.TestPostgres;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class ServeDatabaseTest {
                 "PROTOCOLBOT_BIND", "127.0.0.1", "PROTOCOLBOT_DATABASE_URL", db.url(),
                 "PROTOCOLBOT_DATABASE_USER", "postgres", "PROTOCOLBOT_KEEP_UNANSWERED", "true"));
         String offTopic = "Hoe laat begint de kerstviering in de aula?";
-        try (LogCapture logs = new LogCapture(); Serve serve = Serve.start(Settings.fromEnv(env))) {
+        try (LogCapture logs = new LogCapture(); Server serve = Server.start(Settings.fromEnv(env))) {
             assertTrue(ask(serve, offTopic).contains("Daar staat niets over in het protocol"));
             pg.close();
             HttpResponse<String> during = post(serve, offTopic);
@@ -78,13 +79,13 @@ class ServeDatabaseTest {
         }
     }
 
-    String ask(Serve serve, String question) throws Exception {
+    String ask(Server serve, String question) throws Exception {
         HttpResponse<String> r = post(serve, question);
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }
 
-    HttpResponse<String> post(Serve serve, String question) throws Exception {
+    HttpResponse<String> post(Server serve, String question) throws Exception {
         String body = TeamsTest.activity("<at>Protocolbot</at> " + question);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/teams/messages"))
                 .header("Content-Type", "application/json").header("Authorization", TeamsTest.sign(body))
