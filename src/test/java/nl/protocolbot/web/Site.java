@@ -43,7 +43,8 @@ final class Site implements AutoCloseable {
         corpus = TestCorpus.copy(tmp);
         live = new LiveCorpus(Optional.of(corpus), c -> new Answerer(SearchEngine.build(c)), clock);
         live.load();
-        store = FeedbackStore.open("jdbc:sqlite:" + tmp.resolve("feedback.db"), true, clock);
+        store = FeedbackStore.builder(new FeedbackStore.Database("jdbc:sqlite:" + tmp.resolve("feedback.db"),
+                Optional.empty(), Optional.empty())).questionTexts(FeedbackStore.QuestionTexts.KEEP).clock(clock).open();
         WebApp app = WebApp.builder()
                 .answerer(live::current)
                 .status(() -> live.version().map(v -> new WebApp.CorpusStatus(v.fingerprint(), v.loadedAt(),
