@@ -96,9 +96,10 @@ public final class LiveCorpus implements AutoCloseable {
     }
 
     /**
-     * Reloads when the folder's files changed since the last look; returns whether a new index was swapped in.
+     * Reloads when the folder's files changed since the last look; returns whether a new index was swapped in. One
+     * reload at a time: the watcher and an explicit call after learning do not race.
      */
-    public boolean reloadIfChanged() {
+    public synchronized boolean reloadIfChanged() {
         if (dir.isEmpty()) {
             return false;
         }

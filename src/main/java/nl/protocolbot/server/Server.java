@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,11 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
+import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
 import nl.protocolbot.teams.TeamsWebhook;
+import nl.protocolbot.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +121,7 @@ public final class Server implements AutoCloseable {
                     settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
         }
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
+        http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
         step(http::start);
         step(corpus::load);
         step(() -> corpus.watch(Duration.ofSeconds(settings.reloadSeconds())));
@@ -125,6 +129,33 @@ public final class Server implements AutoCloseable {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
         LOG.info("serving on port {}", port());
+    }
+
+    /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
+    private HttpEndpoint web() {
+        Optional<WebApp.Learner> learner = settings.corpusDir().map(dir -> (id, question) -> {
+            CorpusLoader.learn(dir, id, question);
+            corpus.reloadIfChanged(); // at once, so that the next page already answers from the new example
+        });
+        return WebApp.builder()
+                .answerer(corpus::current)
+                .status(this::corpusStatus)
+                .feedback(feedback)
+                .questionTexts(settings.keepUnanswered() ? FeedbackStore.QuestionTexts.KEEP
+                        : FeedbackStore.QuestionTexts.DISCARD)
+                .learner(learner)
+                .adminPassword(settings.adminPassword())
+                .publicUrl(settings.publicUrl())
+                .protocol(settings.protocol())
+                .build()
+                .endpoint();
+    }
+
+    private Optional<WebApp.CorpusStatus> corpusStatus() {
+        Optional<WebApp.Refusal> refusal = corpus.lastRefusal().map(r -> new WebApp.Refusal(r.at(), r.problems(),
+                r.summary()));
+        return corpus.version().map(v -> new WebApp.CorpusStatus(v.fingerprint(), v.loadedAt(), v.articles(),
+                v.protocols(), refusal));
     }
 
     private SlackBot slack() {

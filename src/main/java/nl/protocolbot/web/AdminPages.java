@@ -41,19 +41,19 @@ final class AdminPages {
 
     private final byte[] passwordHash;
     private final FeedbackStore feedback;
-    private final WebApp.KeptQuestions kept;
+    private final FeedbackStore.QuestionTexts texts;
     private final Supplier<Optional<WebApp.CorpusStatus>> status;
     private final Optional<WebApp.Learner> learner;
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final Clock clock;
 
-    AdminPages(String password, FeedbackStore feedback, WebApp.KeptQuestions kept,
+    AdminPages(String password, FeedbackStore feedback, FeedbackStore.QuestionTexts texts,
                Supplier<Optional<WebApp.CorpusStatus>> status, Optional<WebApp.Learner> learner, Sessions sessions,
                LoginLimiter limiter, Clock clock) {
         this.passwordHash = sha256(password);
         this.feedback = feedback;
-        this.kept = kept;
+        this.texts = texts;
         this.status = status;
         this.learner = learner;
         this.sessions = sessions;
@@ -62,59 +62,59 @@ final class AdminPages {
     }
 
     /** {@code GET /beheer}: the dashboard when signed in, otherwise the login form (with a session for its token). */
-    Reply show(String sessionId, Answerer answerer) throws Exception {
+    Outcome show(String sessionId, Answerer answerer) throws Exception {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isPresent() && s.get().admin()) {
-            return Reply.of(dashboard(s.get(), answerer));
+            return Outcome.of(dashboard(s.get(), answerer));
         }
         Sessions.Session anonymous = s.orElseGet(sessions::open);
-        return Reply.of(login(anonymous, "", 200)).withSession(anonymous.id());
+        return Outcome.of(login(anonymous, "", 200)).withSession(anonymous.id());
     }
 
     /** {@code POST /beheer/inloggen}. */
-    Reply login(String sessionId, Map<String, String> form) {
+    Outcome login(String sessionId, Map<String, String> form) {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
-            return Reply.of(expired());
+            return Outcome.of(expired());
         }
         byte[] given = sha256(form.getOrDefault("wachtwoord", ""));
         switch (limiter.attempt(() -> MessageDigest.isEqual(given, passwordHash))) {
             case SIGNED_IN -> {
                 LOG.info("management: signed in");
-                return Reply.redirect("/beheer").withSession(sessions.signIn(s.get()).id());
+                return Outcome.redirect("/beheer").withSession(sessions.signIn(s.get()).id());
             }
             case WRONG -> {
                 LOG.warn("management: wrong password");
-                return Reply.of(login(s.get(), "Onjuist wachtwoord.", 401));
+                return Outcome.of(login(s.get(), "Onjuist wachtwoord.", 401));
             }
             default -> {
                 LOG.warn("management: login refused, too many wrong passwords in the last minute");
-                return Reply.of(Page.message(429, "Te veel pogingen", "Er is te vaak een onjuist wachtwoord "
+                return Outcome.of(Page.message(429, "Te veel pogingen", "Er is te vaak een onjuist wachtwoord "
                         + "gegeven. Wacht een minuut en probeer het dan opnieuw.")).retryAfter(limiter.retryAfter());
             }
         }
     }
 
     /** {@code POST /beheer/uitloggen}. */
-    Reply logout(String sessionId, Map<String, String> form) {
+    Outcome logout(String sessionId, Map<String, String> form) {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isEmpty()) {
-            return Reply.redirect("/beheer").endingSession();
+            return Outcome.redirect("/beheer").endingSession();
         }
         if (!Sessions.csrfMatches(s.get(), form.get("csrf"))) {
-            return Reply.of(expired());
+            return Outcome.of(expired());
         }
         sessions.close(s.get());
-        return Reply.redirect("/beheer").endingSession();
+        return Outcome.redirect("/beheer").endingSession();
     }
 
     /** {@code POST /beheer/koppel}: the kept question becomes an example question of the article. */
-    Reply link(String sessionId, Map<String, String> form) throws Exception {
+    Outcome link(String sessionId, Map<String, String> form) throws Exception {
         Optional<Sessions.Session> s = signedIn(sessionId);
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
-            return s.isEmpty() ? Reply.redirect("/beheer") : Reply.of(expired());
+            return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
         }
-        Optional<WebApp.Kept> k = kept.find(form.getOrDefault("vraag", ""));
+        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
         String article = form.getOrDefault("artikel", "").strip();
         if (k.isEmpty()) {
             return flash(s.get(), "Deze vraag staat niet (meer) in de lijst.", true);
@@ -131,29 +131,39 @@ final class AdminPages {
             return flash(s.get(), "Niet gekoppeld: " + String.join("; ", e.problems().stream()
                     .map(Problem::message).toList()), true);
         }
-        kept.delete(k.get().id());
+        feedback.deleteKeptText(k.get().id());
         LOG.info("management: example question added to {}", article);
         return flash(s.get(), "Gekoppeld aan " + article + ": de vraag staat nu als voorbeeldvraag bij dat artikel.",
                 false);
     }
 
     /** {@code POST /beheer/verwijder}: the kept text is deleted. */
-    Reply delete(String sessionId, Map<String, String> form) throws Exception {
+    Outcome delete(String sessionId, Map<String, String> form) throws Exception {
         Optional<Sessions.Session> s = signedIn(sessionId);
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
-            return s.isEmpty() ? Reply.redirect("/beheer") : Reply.of(expired());
+            return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
         }
-        boolean gone = kept.delete(form.getOrDefault("vraag", ""));
+        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
+        boolean gone = k.isPresent() && feedback.deleteKeptText(k.get().id());
         return flash(s.get(), gone ? "De vraag is verwijderd." : "Deze vraag staat niet (meer) in de lijst.", !gone);
+    }
+
+    /** A kept text by the ID a form names; empty for anything else. */
+    private Optional<FeedbackStore.KeptText> find(String id) throws Exception {
+        if (!id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(id);
+        return feedback.keptTexts().stream().filter(k -> k.id() == n).findFirst();
     }
 
     private Optional<Sessions.Session> signedIn(String sessionId) {
         return sessions.find(sessionId).filter(Sessions.Session::admin);
     }
 
-    private Reply flash(Sessions.Session s, String text, boolean problem) {
+    private Outcome flash(Sessions.Session s, String text, boolean problem) {
         sessions.flash(s, new Sessions.Flash(text, problem));
-        return Reply.redirect("/beheer");
+        return Outcome.redirect("/beheer");
     }
 
     private static Page expired() {
@@ -181,9 +191,11 @@ final class AdminPages {
                 .map(d -> new Charts.Day(d.day(), d.up(), d.down())).toList(), today));
         m.put("weekChart", Charts.unansweredPerWeek(feedback.unansweredPerWeek(today.minusWeeks(Charts.WEEKS))
                 .stream().map(w -> new Charts.Week(w.monday(), w.count())).toList(), today));
-        m.put("keeps", kept != WebApp.KeptQuestions.NONE);
+        m.put("keeps", texts == FeedbackStore.QuestionTexts.KEEP);
         m.put("canLearn", learner.isPresent());
-        m.put("kept", kept.list(KEPT_SHOWN).stream().map(k -> keptView(k, answerer)).toList());
+        List<FeedbackStore.KeptText> kept = new ArrayList<>(feedback.keptTexts());
+        java.util.Collections.reverse(kept); // newest first
+        m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());
         m.put("articles", answerer.corpus().articles().stream()
                 .map(a -> new Views.Link(a.id(), a.id() + " · " + a.title())).toList());
         return Page.ok("beheer", m);
@@ -219,11 +231,11 @@ final class AdminPages {
         return rows;
     }
 
-    private KeptView keptView(WebApp.Kept k, Answerer answerer) {
+    private KeptView keptView(FeedbackStore.KeptText k, Answerer answerer) {
         List<Views.Link> articles = k.articleIds().stream().map(id -> new Views.Link(ArticleLinks.path(id), id,
                 answerer.corpus().article(id).map(Article::title).orElse(""))).toList();
-        return new KeptView(k.id(), k.kind() == WebApp.Kind.UNANSWERED ? "Geen antwoord gevonden" : "👎 op het antwoord",
-                DAY.format(k.day()), k.question(), articles);
+        return new KeptView(Long.toString(k.id()), k.kind() == FeedbackStore.TextKind.UNANSWERED
+                ? "Geen antwoord gevonden" : "👎 op het antwoord", DAY.format(k.askedOn()), k.question(), articles);
     }
 
     private static byte[] sha256(String s) {

@@ -20,23 +20,21 @@ final class Voting {
 
     private final VoteTokens tokens;
     private final FeedbackStore feedback;
-    private final WebApp.KeptQuestions kept;
 
-    Voting(VoteTokens tokens, FeedbackStore feedback, WebApp.KeptQuestions kept) {
+    Voting(VoteTokens tokens, FeedbackStore feedback) {
         this.tokens = tokens;
         this.feedback = feedback;
-        this.kept = kept;
     }
 
-    Reply vote(Map<String, String> form) throws Exception {
+    Outcome vote(Map<String, String> form) throws Exception {
         String stem = form.getOrDefault("stem", "");
         if (!stem.equals("op") && !stem.equals("neer")) {
-            return Reply.of(Page.message(400, "Geen stem", "Kies 👍 of 👎 onder het antwoord."));
+            return Outcome.of(Page.message(400, "Geen stem", "Kies 👍 of 👎 onder het antwoord."));
         }
         Optional<VoteTokens.Vote> vote = tokens.check(form.get("artikelen"), form.get("vraag"), form.get("nonce"),
                 form.get("tot"), form.get("token"));
         if (vote.isEmpty()) {
-            return Reply.of(Page.message(403, "Stem niet geteld", "Dit antwoord kan niet meer beoordeeld worden. "
+            return Outcome.of(Page.message(403, "Stem niet geteld", "Dit antwoord kan niet meer beoordeeld worden. "
                     + "Stel je vraag opnieuw en stem dan."));
         }
         VoteTokens.Vote v = vote.get();
@@ -44,17 +42,15 @@ final class Voting {
         String key = "web-vote:" + v.nonce();
         if (feedback.claim(key, VoteTokens.VALID.plusHours(1))) {
             try {
-                feedback.vote(v.articleIds(), up);
-                if (!up) {
-                    kept.downvoted(v.question(), v.articleIds());
-                }
+                feedback.vote(v.articleIds(), up ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN,
+                        Optional.of(v.question()));
             } catch (SQLException | RuntimeException e) {
                 feedback.release(key);
                 throw e;
             }
             LOG.info("web vote {} recorded for {}", up ? "up" : "down", v.articleIds());
         }
-        return Reply.redirect("/?q=" + URLEncoder.encode(v.question(), StandardCharsets.UTF_8)
+        return Outcome.redirect("/?q=" + URLEncoder.encode(v.question(), StandardCharsets.UTF_8)
                 + "&gestemd=1#antwoord");
     }
 }

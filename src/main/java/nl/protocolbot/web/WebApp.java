@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,62 +12,18 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
-import org.eclipse.jetty.server.Handler;
+import nl.protocolbot.server.HttpEndpoint;
 
 /**
  * The web page: the search with its answers, articles, protocols, and, with a password set, the management pages
  * ({@code /beheer}). Server-rendered Dutch HTML that works without JavaScript. Build one with {@link #builder()}
- * and mount {@link #handler()} as the server's fallback for every path no other endpoint claims.
+ * and mount {@link #endpoint()} as the server's fallback for every path no other endpoint claims.
  */
 public final class WebApp {
     /** Adds an example question to the corpus folder (what {@code protocolbot learn} does) and reloads it. */
     @FunctionalInterface
     public interface Learner {
         void learn(String articleId, String question) throws CorpusException;
-    }
-
-    /** A question text kept for the communication department (only with {@code PROTOCOLBOT_KEEP_UNANSWERED}). */
-    public record Kept(String id, Kind kind, LocalDate day, String question, List<String> articleIds) {
-        public Kept {
-            articleIds = List.copyOf(articleIds);
-        }
-    }
-
-    /** Why a question text was kept. */
-    public enum Kind { UNANSWERED, DOWNVOTED }
-
-    /** The kept question texts: listed newest first, deleted by ID, and added when an answer gets 👎. */
-    public interface KeptQuestions {
-        /** Keeps nothing and lists nothing (the default: texts are kept only when the operator asks for it). */
-        KeptQuestions NONE = new KeptQuestions() {
-            @Override
-            public List<Kept> list(int limit) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Kept> find(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean delete(String id) {
-                return false;
-            }
-
-            @Override
-            public void downvoted(String question, List<String> articleIds) {
-                // nothing is kept
-            }
-        };
-
-        List<Kept> list(int limit) throws Exception;
-
-        Optional<Kept> find(String id) throws Exception;
-
-        boolean delete(String id) throws Exception;
-
-        void downvoted(String question, List<String> articleIds) throws Exception;
     }
 
     /** What the management page shows about the corpus being served. */
@@ -83,7 +38,7 @@ public final class WebApp {
         }
     }
 
-    private final WebHandler handler;
+    private final WebEndpoint endpoint;
 
     private WebApp(Builder b) {
         SecureRandom random = new SecureRandom();
@@ -91,18 +46,21 @@ public final class WebApp {
         Objects.requireNonNull(b.feedback, "feedback");
         VoteTokens tokens = new VoteTokens(random, b.clock);
         PublicPages pages = new PublicPages(tokens, b.protocol);
-        Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.kept,
+        Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
                 b.status, b.learner, new Sessions(random, b.clock), new LoginLimiter(b.clock), b.clock));
-        handler = new WebHandler(b.answerer, pages, new Voting(tokens, b.feedback, b.kept), admin, b.publicUrl);
+        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback), admin, b.publicUrl);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Serves every page; answers 404 (with the page's look) for any path it does not know. */
-    public Handler handler() {
-        return handler;
+    /**
+     * Serves every page; answers 404 (with the page's look) for any path it does not know. Mount it for {@code /}
+     * and everything under it, with {@link HttpEndpoint.Method#GET_POST}.
+     */
+    public HttpEndpoint endpoint() {
+        return endpoint;
     }
 
     /** The web page's parts, each with a safe default. */
@@ -110,7 +68,7 @@ public final class WebApp {
         private Supplier<Answerer> answerer;
         private Supplier<Optional<CorpusStatus>> status = Optional::empty;
         private FeedbackStore feedback;
-        private KeptQuestions kept = KeptQuestions.NONE;
+        private FeedbackStore.QuestionTexts texts = FeedbackStore.QuestionTexts.DISCARD;
         private Optional<Learner> learner = Optional.empty();
         private Optional<String> adminPassword = Optional.empty();
         private Optional<URI> publicUrl = Optional.empty();
@@ -136,8 +94,9 @@ public final class WebApp {
             return this;
         }
 
-        public Builder kept(KeptQuestions kept) {
-            this.kept = kept;
+        /** Whether the store keeps question texts ({@code PROTOCOLBOT_KEEP_UNANSWERED}): then they are listed. */
+        public Builder questionTexts(FeedbackStore.QuestionTexts texts) {
+            this.texts = texts;
             return this;
         }
 

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,57 +16,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.protocolbot.TestCorpus;
-import nl.protocolbot.answer.Answerer;
-import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.server.LiveCorpus;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import nl.protocolbot.server.Server;
+import nl.protocolbot.server.Settings;
 
 /**
- * The web page on 127.0.0.1 over real HTTP, on a copy of the bundled corpus followed live, with a real SQLite
- * feedback store, plus an HTTP client that handles the session cookie by hand (so tests see every header).
+ * The real server ({@code Server.start}) on 127.0.0.1 with no chat platform: the web page alone, on a copy of the
+ * bundled corpus followed live, question texts kept. Plus an HTTP client that handles the session cookie by hand
+ * (so tests see every header), and a second handle on the same feedback database for assertions.
  */
 final class Site implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
 
     final Path corpus;
-    final LiveCorpus live;
-    final FeedbackStore store;
-    final MemoryKept kept = new MemoryKept();
-    final Server jetty;
+    final Path data;
+    final Server server;
     final URI base;
+    final FeedbackStore store;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    Site(Path tmp, Optional<String> password, Clock clock) throws Exception {
+    Site(Path tmp, Optional<String> password, String... extra) throws Exception {
         corpus = TestCorpus.copy(tmp);
-        live = new LiveCorpus(Optional.of(corpus), c -> new Answerer(SearchEngine.build(c)), clock);
-        live.load();
-        store = FeedbackStore.builder(new FeedbackStore.Database("jdbc:sqlite:" + tmp.resolve("feedback.db"),
-                Optional.empty(), Optional.empty())).questionTexts(FeedbackStore.QuestionTexts.KEEP).clock(clock).open();
-        WebApp app = WebApp.builder()
-                .answerer(live::current)
-                .status(() -> live.version().map(v -> new WebApp.CorpusStatus(v.fingerprint(), v.loadedAt(),
-                        v.articles(), v.protocols(), live.lastRefusal().map(r -> new WebApp.Refusal(r.at(),
-                        r.problems(), r.summary())))))
-                .feedback(store)
-                .kept(kept)
-                .learner(Optional.of((id, q) -> {
-                    CorpusLoader.learn(corpus, id, q);
-                    live.reloadIfChanged();
-                }))
-                .adminPassword(password)
-                .clock(clock)
-                .build();
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        jetty.setHandler(app.handler());
-        jetty.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        data = tmp.resolve("data");
+        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "PROTOCOLBOT_BIND", "127.0.0.1",
+                "PROTOCOLBOT_DATA", data.toString(), "PROTOCOLBOT_CORPUS", corpus.toString(),
+                "PROTOCOLBOT_KEEP_UNANSWERED", "true", "PROTOCOLBOT_RELOAD_SECONDS", "3600"));
+        password.ifPresent(p -> env.put("PROTOCOLBOT_ADMIN_PASSWORD", p));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        server = Server.start(Settings.fromEnv(env));
+        base = URI.create("http://127.0.0.1:" + server.port());
+        store = FeedbackStore.openFolder(data, true);
+    }
+
+    LiveCorpus live() {
+        return server.corpus();
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -105,7 +91,7 @@ final class Site implements AutoCloseable {
         return "/?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8);
     }
 
-    /** The hidden and named fields of the form posting to {@code action} in a page. */
+    /** The hidden fields of the (first) form posting to {@code action} in a page. */
     static Map<String, String> form(String html, String action) {
         int at = html.indexOf("action=\"" + action + "\"");
         if (at < 0) {
@@ -129,8 +115,8 @@ final class Site implements AutoCloseable {
     static String sessionCookie(HttpResponse<?> r) {
         List<String> set = r.headers().allValues("Set-Cookie");
         for (String c : set) {
-            if (c.startsWith(WebHandler.COOKIE + "=")) {
-                return c.substring(WebHandler.COOKIE.length() + 1, c.indexOf(';'));
+            if (c.startsWith(WebEndpoint.COOKIE + "=")) {
+                return c.substring(WebEndpoint.COOKIE.length() + 1, c.indexOf(';'));
             }
         }
         return null;
@@ -138,8 +124,7 @@ final class Site implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jetty.stop();
-        live.close();
+        server.close();
         store.close();
     }
 }
