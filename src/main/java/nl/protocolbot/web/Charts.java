@@ -22,7 +22,7 @@ final class Charts {
     static final int HEIGHT = 200;
     static final int TOP = 10;
     static final int LEFT = 36;
-    static final int RIGHT = 8;
+    static final int RIGHT = 24;
     static final int BOTTOM = 24;
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", NL);
@@ -133,7 +133,7 @@ final class Charts {
             total += w.count();
         }
         String description = "Staafdiagram van de laatste " + WEEKS + " weken: in totaal " + total
-                + " vragen zonder antwoord.";
+                + (total == 1 ? " vraag" : " vragen") + " zonder antwoord.";
         return new Chart("onbeantwoord", "Vragen zonder antwoord per week", description, LEFT + WEEKS * slot + RIGHT,
                 bottom + BOTTOM, LEFT, LEFT + WEEKS * slot, TOP, bottom, bars, ticks(top), labels,
                 new Table(List.of("Week", "Vragen zonder antwoord"), rows));
