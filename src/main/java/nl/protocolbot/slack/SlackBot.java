@@ -11,10 +11,9 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.MessageBotEvent;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -56,6 +55,10 @@ public final class SlackBot {
             return "Config[botToken=***, signingSecret=***, apiUrl=" + apiUrl + "]";
         }
     }
+
+    /** The events (type, or type:subtype as Bolt names them) that have a handler below. */
+    private static final java.util.Set<String> HANDLED_EVENTS = java.util.Set.of("app_mention", "message",
+            "message:file_share", "message:thread_broadcast", "app_home_opened");
 
     private final Config config;
     private final Supplier<Answerer> answerer;
@@ -127,18 +130,24 @@ public final class SlackBot {
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            boolean direct = "im".equals(e.getChannelType());
-            boolean fromBot = e.getBotId() != null || e.getUser() == null
-                    || e.getUser().equals(ctx.getBotUserId());
-            if (direct && !fromBot && dedup.firstTime(payload.getEventId())) {
-                answerLater("message.im", ctx, e.getChannel(), e.getThreadTs(), e.getText());
-            }
-            return ctx.ack();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    e.getBotId(), e.getText(), e.getThreadTs()));
         });
-        // Edits, deletions and bot messages arrive as message subtypes: acknowledged, never answered.
-        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+        // A person writing with a photo or file attached, and a thread reply also sent to the conversation, arrive
+        // as message subtypes with the text of the message: answered like any direct message.
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    null, e.getText(), e.getThreadTs()));
+        });
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    null, e.getText(), e.getThreadTs()));
+        });
+        // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
+        // not a person asking: acknowledged with 200 so that Slack does not retry, and never answered.
+        app.use(new UnhandledEvents(HANDLED_EVENTS));
 
         app.command("/protocol", (req, ctx) -> {
             long start = System.nanoTime();
@@ -203,6 +212,19 @@ public final class SlackBot {
         var actions = req.getPayload().getActions();
         return actions == null || actions.isEmpty() || actions.get(0).getValue() == null
                 ? "" : actions.get(0).getValue();
+    }
+
+    /** A message a person may have written to the bot. */
+    private record Written(String channelType, String channel, String user, String botId, String text,
+                           String thread) {
+    }
+
+    private com.slack.api.bolt.response.Response direct(EventContext ctx, String eventId, Written m) {
+        boolean fromBot = m.botId() != null || m.user() == null || m.user().equals(ctx.getBotUserId());
+        if ("im".equals(m.channelType()) && !fromBot && dedup.firstTime(eventId)) {
+            answerLater("message.im", ctx, m.channel(), m.thread(), m.text());
+        }
+        return ctx.ack();
     }
 
     private void answerLater(String type, EventContext ctx, String channel, String thread, String text) {
