@@ -65,7 +65,7 @@ public final class SlackBot {
     private final FeedbackStore feedback;
     private final Executor workers;
     private final Executor notices;
-    private final EventDeduplicator dedup;
+    private final SeenKeys seen;
     private final Clock clock;
     private final App app;
 
@@ -81,7 +81,7 @@ public final class SlackBot {
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
-        this.dedup = new EventDeduplicator(clock);
+        this.seen = new SeenKeys(feedback);
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
@@ -120,30 +120,35 @@ public final class SlackBot {
     private void register() {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
-            if (dedup.firstTime(payload.getEventId())) {
-                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-                answerLater("app_mention", ctx, e.getChannel(), thread, e.getText());
-            } else {
-                LOG.info("app_mention repeated (retry {}), not answered again", ctx.getRetryNum());
+            if (e.getBotId() != null || e.getUser() == null) {
+                LOG.info("app_mention by a bot, not answered");
+                return ctx.ack();
             }
-            return ctx.ack();
+            if (e.getEdited() != null) {
+                // an edited mention arrives again as a new app_mention; the person had their answer already
+                LOG.info("app_mention edited, not answered again");
+                return ctx.ack();
+            }
+            String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+            return answer(ctx, new Question("app_mention", payload.getEventId(), e.getChannel(), e.getTs(), thread,
+                    e.getText()));
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    e.getBotId(), e.getText(), e.getThreadTs()));
+                    e.getBotId(), e.getText(), e.getTs(), e.getThreadTs()));
         });
         // A person writing with a photo or file attached, and a thread reply also sent to the conversation, arrive
         // as message subtypes with the text of the message: answered like any direct message.
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    null, e.getText(), e.getThreadTs()));
+                    null, e.getText(), e.getTs(), e.getThreadTs()));
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             MessageThreadBroadcastEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    null, e.getText(), e.getThreadTs()));
+                    null, e.getText(), e.getTs(), e.getThreadTs()));
         });
         // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
         // not a person asking: acknowledged with 200 so that Slack does not retry, and never answered.
@@ -215,15 +220,32 @@ public final class SlackBot {
     }
 
     /** A message a person may have written to the bot. */
-    private record Written(String channelType, String channel, String user, String botId, String text,
+    private record Written(String channelType, String channel, String user, String botId, String text, String ts,
                            String thread) {
     }
 
+    /** A question to answer: where it came from, where the answer goes, and the text as Slack sent it. */
+    private record Question(String kind, String eventId, String channel, String ts, String thread, String text) {
+    }
+
     private com.slack.api.bolt.response.Response direct(EventContext ctx, String eventId, Written m) {
-        boolean fromBot = m.botId() != null || m.user() == null || m.user().equals(ctx.getBotUserId());
-        if ("im".equals(m.channelType()) && !fromBot && dedup.firstTime(eventId)) {
-            answerLater("message.im", ctx, m.channel(), m.thread(), m.text());
+        if (!"im".equals(m.channelType())) {
+            return ctx.ack();
         }
+        if (m.botId() != null || m.user() == null || m.user().equals(ctx.getBotUserId())) {
+            LOG.info("message.im by a bot, not answered");
+            return ctx.ack();
+        }
+        return answer(ctx, new Question("message.im", eventId, m.channel(), m.ts(), m.thread(), m.text()));
+    }
+
+    /** Answers a question once: a repeat of the event, or of the message under another event ID, is not answered. */
+    private com.slack.api.bolt.response.Response answer(EventContext ctx, Question q) {
+        if (!seen.claimEvent(q.eventId(), q.channel(), q.ts())) {
+            LOG.info("{} repeated (retry {}), not answered again", q.kind(), ctx.getRetryNum());
+            return ctx.ack();
+        }
+        answerLater(q.kind(), ctx, q.channel(), q.thread(), q.text());
         return ctx.ack();
     }
 

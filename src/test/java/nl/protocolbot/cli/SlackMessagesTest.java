@@ -60,6 +60,32 @@ class SlackMessagesTest {
         for (String event : events) {
             assertEquals(200, server.event("EvQuiet" + i++, event).statusCode(), event);
         }
-        assertEquals(List.of(), server.postsAfterMarker("quiet"));
+        assertEquals(0, server.postsAfterMarker("quiet").size(), "no answer to what is not a person writing");
+    }
+
+    @Test
+    void anEditedMentionIsNotAnsweredASecondTime() throws Exception {
+        assertEquals(200, server.event("EvEdit1", SlackPayloads.mention("mag ik een klasfoto plaatsen",
+                "1700000400.000100")).statusCode());
+        assertEquals(200, server.event("EvEdit2", SlackPayloads.editedMention(
+                "mag ik een klassenfoto op Instagram zetten?", "1700000400.000100", "1700000410.000100")).statusCode());
+        List<LoopbackSlackApi.Call> posts = server.postsAfterMarker("edit");
+        assertEquals(1, posts.size());
+        assertEquals("1700000400.000100", posts.get(0).params().get("thread_ts"));
+    }
+
+    @Test
+    void oneMessageUnderTwoEventIdsIsAnsweredOnce() throws Exception {
+        String mention = SlackPayloads.mention("mag ik een klassenfoto op Instagram zetten?", "1700000500.000100");
+        assertEquals(200, server.event("EvTwice1", mention).statusCode());
+        assertEquals(200, server.event("EvTwice2", mention).statusCode());
+        assertEquals(1, server.postsAfterMarker("twice").size());
+    }
+
+    @Test
+    void aMentionByAnotherBotIsNotAnswered() throws Exception {
+        assertEquals(200, server.event("EvBot1", SlackPayloads.botMention("mag ik een klassenfoto op Instagram zetten?",
+                "1700000600.000100")).statusCode());
+        assertEquals(0, server.postsAfterMarker("bot").size(), "a bot is never answered");
     }
 }
