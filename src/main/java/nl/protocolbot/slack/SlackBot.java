@@ -106,7 +106,7 @@ public final class SlackBot {
         if (config.signingSecret() == null) {
             throw new IllegalStateException("HTTP mode needs a signing secret");
         }
-        return new SlackHttpHandler(app, config.signingSecret(), maxBodyBytes, clock);
+        return new SlackHttpHandler(app, config.signingSecret(), maxBodyBytes, clock, seen);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */

@@ -36,15 +36,15 @@ final class SlackHttpHandler implements HttpHandler {
     private final int maxBodyBytes;
     private final byte[] signingKey;
     private final java.time.Clock clock;
-    private final EventDeduplicator seenSignatures;
+    private final SeenKeys seen;
 
-    SlackHttpHandler(App app, String signingSecret, int maxBodyBytes, java.time.Clock clock) {
+    SlackHttpHandler(App app, String signingSecret, int maxBodyBytes, java.time.Clock clock, SeenKeys seen) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.maxBodyBytes = maxBodyBytes;
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
-        this.seenSignatures = new EventDeduplicator(clock);
+        this.seen = seen;
     }
 
     /**
@@ -107,11 +107,20 @@ final class SlackHttpHandler implements HttpHandler {
             HttpExchanges.send(exchange, 401, TEXT, "Unauthorized");
             return;
         }
-        if (!seenSignatures.firstTime(signature)) {
-            // the very same signed request again: a replay; it was handled the first time
+        if (!seen.claimRequest(signature)) {
+            // the very same signed request again (also after a restart): a replay; it was handled the first time
             HttpExchanges.send(exchange, 200, TEXT, "");
             return;
         }
+        try {
+            run(exchange, body);
+        } catch (Exception | Error e) {
+            seen.releaseRequest(signature);
+            throw e;
+        }
+    }
+
+    private void run(HttpExchange exchange, byte[] body) throws Exception {
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -126,6 +135,10 @@ final class SlackHttpHandler implements HttpHandler {
             return;
         }
         Response response = app.run(request);
+        if (response.getStatusCode() >= 500) {
+            // failed on our side: Slack's retry of this request must not be refused as a replay
+            seen.releaseRequest(exchange.getRequestHeaders().getFirst("X-Slack-Signature"));
+        }
         response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
         String type = response.getContentType() == null ? TEXT : response.getContentType();
         HttpExchanges.send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
