@@ -81,6 +81,18 @@ class FeedbackStoreTest {
     }
 
     @Test
+    void theSqliteFileIsInWriteAheadLogMode(@TempDir Path dir) throws Exception {
+        try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
+            s.vote(List.of("a/1"), true);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("protocolbot.db"));
+                 Statement st = c.createStatement(); ResultSet r = st.executeQuery("PRAGMA journal_mode")) {
+                r.next();
+                assertEquals("wal", r.getString(1));
+            }
+        }
+    }
+
+    @Test
     void keepsUnansweredTextOnlyWhenAskedTo(@TempDir Path dir) throws Exception {
         try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
             s.unanswered("Waar kan ik parkeren?");
