@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real browser: Debian's headless Chromium, driven by Selenium through Debian's chromedriver
@@ -80,6 +82,12 @@ class BrowserTest {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
+    /** Waits until a form's submission has led to a page that has {@code css}. */
+    WebElement await(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     @Test
     void searchOpenAnArticleLogInTeachTheBotAndSeeItAnswered() throws Exception {
         // searching
@@ -88,19 +96,20 @@ class BrowserTest {
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?");
         box.submit();
+        await("#antwoord-kop");
         assertEquals("Dit zeggen de protocollen", text("#antwoord-kop").replace("Dit zegt het protocol",
                 "Dit zeggen de protocollen"));
         assertFalse(browser.findElements(By.cssSelector(".answer mark")).isEmpty(), "the best sentence is marked");
         assertTrue(text(".answer").contains("Bij twijfel: niet publiceren."));
         assertTrue(browser.manage().getCookies().isEmpty(), "public pages set no cookies");
-        screenshot("home-answer", Extent.PAGE);
+        screenshot("web-home", Extent.PAGE);
         browser.manage().window().setSize(new Dimension(390, 844));
-        screenshot("home-answer-phone", Extent.PAGE);
+        screenshot("web-phone", Extent.PAGE);
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         // 👍 under the answer, as in Slack
         browser.findElement(By.cssSelector("form.vote button[value=op]")).click();
-        assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", text("p.thanks"));
+        assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", await("p.thanks").getText());
         assertTrue(browser.findElements(By.cssSelector("form.vote")).isEmpty(), "one vote per answer");
 
         // opening an article
@@ -108,18 +117,23 @@ class BrowserTest {
         String title = first.getText();
         String href = first.getAttribute("href");
         first.click();
+        await("#permalink");
         assertEquals(title, text("h1"));
         assertEquals(href, browser.findElement(By.id("permalink")).getAttribute("value"));
         assertFalse(browser.findElements(By.cssSelector("nav.crumbs li")).isEmpty());
-        screenshot("article", Extent.PAGE);
+        screenshot("web-article", Extent.PAGE);
         browser.findElement(By.cssSelector("nav.crumbs li:nth-child(2) a")).click();
+        await("nav.toc");
         assertTrue(text("h1").length() > 0);
         assertFalse(browser.findElements(By.cssSelector("nav.toc a")).isEmpty());
-        screenshot("protocol", Extent.WINDOW);
+        open("/protocol/aurora");
+        assertTrue(text("main > p.meta").contains("versie 1.0 · vastgesteld 2021-11-22"), text("main > p.meta"));
+        screenshot("web-protocol", Extent.WINDOW);
 
         // a 👎, and a question the bot cannot answer yet: both texts are kept for the management page
         open(Site.q("mag ik vertrouwelijke informatie tweeten"));
         browser.findElement(By.cssSelector("form.vote button[value=neer]")).click();
+        await("p.thanks");
         open(Site.q(AdminHttpTest.UNANSWERED));
         assertEquals("Niets gevonden", text("#antwoord-kop"));
 
@@ -127,6 +141,7 @@ class BrowserTest {
         open("/beheer");
         browser.findElement(By.id("wachtwoord")).sendKeys(Site.PASSWORD);
         browser.findElement(By.cssSelector("form.login button")).click();
+        await(".topbar");
         assertTrue(text(".topbar").contains("Uitloggen"));
         List<WebElement> kept = browser.findElements(By.cssSelector("article.kept"));
         assertEquals(2, kept.size());
@@ -135,11 +150,12 @@ class BrowserTest {
         assertTrue(unanswered.getText().contains(AdminHttpTest.UNANSWERED));
         assertFalse(browser.getCurrentUrl().contains("vakantie"), "no question text in management URLs");
         assertTrue(text("#stemmen-kop + p + figure").contains("1 keer 👍 en 1 keer 👎"), text("main"));
-        screenshot("beheer", Extent.PAGE);
+        screenshot("web-beheer", Extent.PAGE);
 
         // linking the unanswered question to an article
         unanswered.findElement(By.cssSelector("input[name=artikel]")).sendKeys("aurora/3.5");
         unanswered.findElement(By.cssSelector("form[action='/beheer/koppel'] button")).click();
+        await("p.notice");
         assertTrue(text("p.notice").startsWith("Gekoppeld aan aurora/3.5"), text("main"));
         assertEquals(1, browser.findElements(By.cssSelector("article.kept")).size());
         assertEquals(site.base + "/beheer", browser.getCurrentUrl());
