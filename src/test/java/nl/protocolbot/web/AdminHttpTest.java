@@ -227,6 +227,34 @@ class AdminHttpTest {
     }
 
     @Test
+    void withoutKeptTextsTheDashboardSaysHowToKeepThem() throws Exception {
+        site.close();
+        site = new Site(tmp.resolve("discard"), Optional.of(Site.PASSWORD), "PROTOCOLBOT_KEEP_UNANSWERED", "false");
+        assertTrue(site.get(Site.q(UNANSWERED)).body().contains("Niets gevonden"));
+        String html = dashboard(signIn()).body();
+        assertTrue(html.contains("Zet <code>PROTOCOLBOT_KEEP_UNANSWERED=true</code>"), html);
+        assertFalse(html.contains(UNANSWERED));
+        assertFalse(html.contains("action=\"/beheer/koppel\""));
+    }
+
+    @Test
+    void withTheBundledCorpusTextsAreListedButCannotBeLinked() throws Exception {
+        site.close();
+        site = new Site(tmp.resolve("bundled"), Optional.of(Site.PASSWORD), "PROTOCOLBOT_CORPUS", "");
+        String id = keptUnanswered();
+        String session = signIn();
+        String html = dashboard(session).body();
+        assertTrue(html.contains(UNANSWERED));
+        assertTrue(html.contains("Koppelen aan een artikel kan alleen als de bot een corpusmap volgt"), html);
+        assertFalse(html.contains("action=\"/beheer/koppel\""), "no form that cannot work");
+        String csrf = Site.form(html, "/beheer/verwijder").get("csrf");
+        assertEquals(303, site.post("/beheer/koppel", Map.of("csrf", csrf, "vraag", id, "artikel", "aurora/3.5"),
+                cookie(session)).statusCode());
+        assertTrue(dashboard(session).body().contains("Koppelen kan alleen als de bot een corpusmap volgt"));
+        assertEquals(1, site.store.keptTexts().size());
+    }
+
+    @Test
     void formsWithoutASignedInSessionGoBackToTheLogin() throws Exception {
         String id = keptUnanswered();
         Login l = loginPage();
