@@ -88,7 +88,7 @@ final class AdminPages {
                 return Outcome.of(login(s.get(), "Onjuist wachtwoord.", 401));
             }
             default -> {
-                LOG.warn("management: login refused, too many wrong passwords in the last minute");
+                // not logged: refused attempts come as fast as anyone sends them; the five wrong ones were
                 return Outcome.of(Page.message(429, "Te veel pogingen", "Er is te vaak een onjuist wachtwoord "
                         + "gegeven. Wacht een minuut en probeer het dan opnieuw.")).retryAfter(limiter.retryAfter());
             }
