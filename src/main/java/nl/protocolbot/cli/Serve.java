@@ -17,6 +17,7 @@ import nl.protocolbot.server.LiveCorpus;
 import nl.protocolbot.server.Settings;
 import nl.protocolbot.server.WebServer;
 import nl.protocolbot.slack.SlackBot;
+import nl.protocolbot.teams.TeamsBot;
 import nl.protocolbot.teams.TeamsWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,12 @@ final class Serve implements AutoCloseable {
         if (settings.teams()) {
             web.route("/teams/messages", new TeamsWebhook(settings.teamsSecret().orElseThrow(), corpus::current,
                     MAX_BODY, Math.max(2, settings.workers())));
+        }
+        if (settings.teamsBot().isPresent()) {
+            Settings.BotRegistration r = settings.teamsBot().get();
+            TeamsBot bot = new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                    corpus::current, feedback, workers, notices, Clock.systemUTC());
+            web.route("/api/messages", bot.httpHandler(MAX_BODY));
         }
         web.start();
         corpus.load();

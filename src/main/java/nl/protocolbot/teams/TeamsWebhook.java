@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -82,23 +83,23 @@ public final class TeamsWebhook implements HttpHandler {
         long start = System.nanoTime();
         Answerer a = answerer.get();
         if (a == null) {
-            HttpExchanges.send(exchange, 503, JSON, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            HttpExchanges.send(exchange, 503, JSON, Cards.text(Answer.BUSY_MESSAGE).toString());
             return;
         }
         if (!answering.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
             LOG.warn("teams message shed: too many answers at once");
-            HttpExchanges.send(exchange, 503, JSON, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            HttpExchanges.send(exchange, 503, JSON, Cards.text(Answer.BUSY_MESSAGE).toString());
             return;
         }
-        Answer answer;
+        Cards.Reply reply;
         try {
-            answer = a.ask(text);
+            reply = Cards.respond(a, text, EnumSet.noneOf(Cards.Option.class));
         } finally {
             answering.release();
         }
-        HttpExchanges.send(exchange, 200, JSON, Cards.reply(answer).toString());
-        LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
-                answer.items().stream().map(Answer.Item::id).toList());
+        HttpExchanges.send(exchange, 200, JSON, reply.message().toString());
+        LOG.info("teams webhook {} answered in {} ms: {}", reply.kind(), (System.nanoTime() - start) / 1_000_000,
+                reply.articleIds());
     }
 
     /** {@code Authorization: HMAC <base64 HMAC-SHA256 of the raw body>}, compared in constant time. */
@@ -120,8 +121,4 @@ public final class TeamsWebhook implements HttpHandler {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
-
-
-
-
 }
