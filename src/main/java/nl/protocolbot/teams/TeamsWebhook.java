@@ -1,8 +1,5 @@
 package nl.protocolbot.teams;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import nl.protocolbot.server.HttpExchanges;
@@ -13,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,16 +68,12 @@ public final class TeamsWebhook implements HttpHandler {
             HttpExchanges.send(exchange, 401, JSON, "{\"error\":\"unauthorized\"}");
             return;
         }
-        String text;
-        try {
-            JsonObject activity = JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            text = activity.has("text") && activity.get("text").isJsonPrimitive()
-                    ? activity.get("text").getAsString() : "";
-        } catch (JsonParseException | IllegalStateException e) {
+        Optional<Activity> activity = Activity.parse(new String(body, StandardCharsets.UTF_8));
+        if (activity.isEmpty()) {
             HttpExchanges.send(exchange, 400, JSON, "{\"error\":\"malformed activity\"}");
             return;
         }
+        String text = activity.get().question();
         long start = System.nanoTime();
         Answerer a = answerer.get();
         if (a == null) {
