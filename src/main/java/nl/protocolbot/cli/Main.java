@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = {"Beantwoordt vragen over het social-media-protocol van je schoolbestuur.",
                 "Zonder opdracht: een console die vragen leest tot het einde van de invoer."},
         subcommands = {AskCommand.class, ShowCommand.class, ListCommand.class, CheckCommand.class,
-                EvalCommand.class, ServeCommand.class, StatsCommand.class, HealthCommand.class, BenchCommand.class})
+                EvalCommand.class, ServeCommand.class, StatsCommand.class, HealthCommand.class, BenchCommand.class,
+                TeamsAppCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
