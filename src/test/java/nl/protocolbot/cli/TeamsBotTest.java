@@ -77,8 +77,11 @@ class TeamsBotTest {
         teams.close();
     }
 
-    void startServe() throws Exception {
+    void startServe(String... extra) throws Exception {
         Map<String, String> env = new HashMap<>(teams.env());
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
         env.put("PORT", "0");
         env.put("PROTOCOLBOT_BIND", "127.0.0.1");
         env.put("PROTOCOLBOT_DATA", data.toString());
@@ -418,6 +421,30 @@ class TeamsBotTest {
         List<Posted> posted = teams.posted();
         assertEquals(2, posted.size());
         assertEquals(1, posted.stream().filter(p -> p.body().get("replyToId").getAsString().equals(id(message))).count());
+    }
+
+    @Test
+    void whenTheWorkersAreFullTheBusyNoticeIsPosted() throws Exception {
+        startServe("PROTOCOLBOT_WORKERS", "1", "PROTOCOLBOT_QUEUE", "1");
+        teams.hold();
+        JsonObject first = personal(QUESTION);
+        post(first);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (teams.connectorCalls() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // the one worker is now stuck posting the first answer
+        }
+        JsonObject queued = personal("mag ik vloeken in een tweet");
+        JsonObject shed = personal("een leerling stuurt me een vriendschapsverzoek");
+        assertEquals(202, post(queued).statusCode());
+        assertEquals(202, post(shed).statusCode(), "acknowledged: it gets the busy notice");
+        teams.release();
+        List<Posted> posted = teams.await(3);
+        assertEquals(3, posted.size());
+        Map<String, JsonObject> byReply = new HashMap<>();
+        posted.forEach(p -> byReply.put(p.body().get("replyToId").getAsString(), p.body()));
+        assertTrue(byReply.get(id(first)).has("attachments"));
+        assertTrue(byReply.get(id(queued)).has("attachments"));
+        assertEquals("Het is even druk, probeer het zo opnieuw.", byReply.get(id(shed)).get("text").getAsString());
     }
 
     // --- settings ---

@@ -25,6 +25,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +53,12 @@ public final class FakeBotFramework implements AutoCloseable {
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> connectorFailures = new ArrayDeque<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-bot-framework");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile int keyFetches;
     private volatile int connectorCalls;
 
@@ -63,6 +72,7 @@ public final class FakeBotFramework implements AutoCloseable {
         });
         server.createContext("/token", this::token);
         server.createContext("/teams/v3/conversations/", this::connector);
+        server.setExecutor(pool);
         server.start();
     }
 
@@ -217,12 +227,26 @@ public final class FakeBotFramework implements AutoCloseable {
         reply(ex, 200, o.toString());
     }
 
+    /** Makes the connector hold every call until {@link #release()} (a slow connector, to fill the bot's queues). */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    public void release() {
+        held.countDown();
+    }
+
     private void connector(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Integer failure;
         synchronized (this) {
             connectorCalls++;
             failure = connectorFailures.poll();
+        }
+        try {
+            held.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (failure != null) {
             ex.getResponseHeaders().set("Retry-After", "1");
@@ -247,6 +271,8 @@ public final class FakeBotFramework implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        pool.shutdownNow();
     }
 }
