@@ -115,7 +115,9 @@ public final class Server implements AutoCloseable {
         if (settings.slackSocketMode()) {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
-        LOG.info("serving on port {}", port());
+        if (!closing.get()) {
+            LOG.info("serving on port {}", port());
+        }
     }
 
     private SlackBot slack() {
@@ -186,6 +188,8 @@ public final class Server implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.stopSeconds());
         http.refuseNewRequests();
+        LOG.info("stopping: no new work; finishing {} queued answers within {} s",
+                workers.getQueue().size() + workers.getActiveCount() + notices.getQueue().size(), settings.stopSeconds());
         synchronized (lifecycle) {
             stopSocketMode();
             corpus.close();

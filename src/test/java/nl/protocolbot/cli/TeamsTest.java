@@ -22,6 +22,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
