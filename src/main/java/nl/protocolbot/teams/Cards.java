@@ -39,24 +39,24 @@ final class Cards {
     }
 
     /** A built message, with what to log about it: its kind and the article IDs it shows (never the text). */
-    record Reply(JsonObject message, String kind, List<String> articleIds) {
+    record Built(JsonObject message, String kind, List<String> articleIds) {
     }
 
     private Cards() {
     }
 
     /** The reply to a message: help, one article, or the answer to a question. */
-    static Reply respond(Answerer answerer, String text, Set<Option> options) {
+    static Built respond(Answerer answerer, String text, Set<Option> options) {
         BotCommand command = BotCommand.parse(text);
         return switch (command.kind()) {
-            case HELP -> new Reply(text(HELP), "help", List.of());
+            case HELP -> new Built(text(HELP), "help", List.of());
             case SHOW -> answerer.show(command.argument())
-                    .map(item -> new Reply(article(item), "article", List.of(item.id())))
-                    .orElseGet(() -> new Reply(text("Onbekend artikel \"" + command.argument()
+                    .map(item -> new Built(article(item), "article", List.of(item.id())))
+                    .orElseGet(() -> new Built(text("Onbekend artikel \"" + command.argument()
                             + "\". Gebruik een ID zoals aurora/3.5."), "article", List.of()));
             case ASK -> {
                 Answer answer = answerer.ask(command.argument());
-                yield new Reply(answer(answer, options), "question",
+                yield new Built(answer(answer, options), "question",
                         answer.items().stream().map(Answer.Item::id).toList());
             }
         };

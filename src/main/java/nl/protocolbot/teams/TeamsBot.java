@@ -1,14 +1,9 @@
 package nl.protocolbot.teams;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.HttpExchanges;
+import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Logs activity kinds, timings and article IDs; never text, user or conversation IDs, or tokens.
  */
-public final class TeamsBot {
+public final class TeamsBot implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     /** How long an activity ID is remembered: the connector retries within minutes. */
     static final Duration SEEN = Duration.ofMinutes(15);
@@ -47,7 +41,6 @@ public final class TeamsBot {
     static final Duration VOTED = Duration.ofDays(90);
     /** Teams sends both {@code installationUpdate} and {@code conversationUpdate} on install: one welcome. */
     static final Duration WELCOMED = Duration.ofMinutes(10);
-    private static final String JSON = "application/json; charset=utf-8";
 
     /**
      * The Azure Bot registration.
@@ -69,10 +62,6 @@ public final class TeamsBot {
         public String toString() {
             return "Config[appId=" + appId + ", appPassword=***, openIdUrl=" + openIdUrl + ", tokenUrl=" + tokenUrl + "]";
         }
-    }
-
-    /** The HTTP answer to one request. */
-    public record Reply(int status, String body) {
     }
 
     private enum Kind {
@@ -116,54 +105,33 @@ public final class TeamsBot {
      * Handles one request: 401 unless the Bot Connector signed it for this bot, else 202 at once, with the reply
      * posted later from the worker pool; 503 when even the busy notice cannot be queued (the connector retries).
      */
-    public Reply handle(String authorization, byte[] body) {
+    @Override
+    public Reply handle(Call call) {
+        String authorization = call.header("Authorization");
         if (authorization == null || authorization.isBlank()) {
             LOG.info("teams bot request refused: no token");
-            return new Reply(401, "{\"error\":\"unauthorized\"}");
+            return Reply.json(401, "{\"error\":\"unauthorized\"}");
         }
-        Optional<Activity> parsed = Activity.parse(new String(body, StandardCharsets.UTF_8));
+        Optional<Activity> parsed = Activity.parse(call.bodyText());
         if (parsed.isEmpty()) {
-            return new Reply(400, "{\"error\":\"malformed activity\"}");
+            return Reply.json(400, "{\"error\":\"malformed activity\"}");
         }
         Activity a = parsed.get();
         try {
             authenticator.verify(authorization, a.channelId(), a.serviceUrl());
         } catch (BotAuthenticator.Refused e) {
             LOG.info("teams bot request refused: {}", e.getMessage());
-            return new Reply(401, "{\"error\":\"unauthorized\"}");
+            return Reply.json(401, "{\"error\":\"unauthorized\"}");
         } catch (SigningKeys.Unavailable e) {
             LOG.warn("teams bot request not checked: the Bot Connector's signing keys are unavailable");
-            return new Reply(503, "{\"error\":\"unavailable\"}");
+            return Reply.json(503, "{\"error\":\"unavailable\"}");
         }
         try {
             return dispatch(a);
         } catch (SQLException e) {
             LOG.error("teams activity not handled: store failed ({})", e.getClass().getSimpleName());
-            return new Reply(503, "{\"error\":\"unavailable\"}");
+            return Reply.json(503, "{\"error\":\"unavailable\"}");
         }
-    }
-
-    /** The endpoint on the JDK HTTP server: POST only, bounded body. */
-    public HttpHandler httpHandler(int maxBodyBytes) {
-        return exchange -> {
-            try (exchange) {
-                serve(exchange, maxBodyBytes);
-            }
-        };
-    }
-
-    private void serve(HttpExchange exchange, int maxBodyBytes) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            HttpExchanges.send(exchange, 405, JSON, "{\"error\":\"method not allowed\"}");
-            return;
-        }
-        byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
-        if (body == null) {
-            HttpExchanges.tooLarge(exchange, JSON, "{\"error\":\"payload too large\"}");
-            return;
-        }
-        Reply reply = handle(exchange.getRequestHeaders().getFirst("Authorization"), body);
-        HttpExchanges.send(exchange, reply.status(), JSON, reply.body());
     }
 
     private static Kind kind(Activity a) {
@@ -252,7 +220,7 @@ public final class TeamsBot {
             post(a, Cards.text(Answer.BUSY_MESSAGE));
             return;
         }
-        Cards.Reply reply = Cards.respond(current, a.question(), EnumSet.of(Cards.Option.VOTES));
+        Cards.Built reply = Cards.respond(current, a.question(), EnumSet.of(Cards.Option.VOTES));
         if (post(a, reply.message())) {
             LOG.info("teams {} {} answered in {} ms: {}", a.conversationType(), reply.kind(),
                     (System.nanoTime() - start) / 1_000_000, reply.articleIds());
@@ -278,7 +246,7 @@ public final class TeamsBot {
             for (String claim : claims) {
                 feedback.release(claim);
             }
-            return new Reply(503, "{\"error\":\"busy\"}");
+            return Reply.json(503, "{\"error\":\"busy\"}");
         }
     }
 
@@ -302,18 +270,13 @@ public final class TeamsBot {
         }
     }
 
+    /** 202 Accepted, no body: the reply follows through the connector. */
     private static Reply accepted() {
-        return new Reply(202, "");
+        return new Reply(202, List.of(), new byte[0]);
     }
 
     /** A keyed hash (HMAC-SHA256) of the parts, so that stored keys reveal no conversation or user. */
     private String keyed(String... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keySecret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(keySecret, String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
     }
 }

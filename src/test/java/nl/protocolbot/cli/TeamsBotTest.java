@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LogCapture;
 import nl.protocolbot.teams.FakeBotFramework;
 import nl.protocolbot.teams.FakeBotFramework.Posted;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +48,7 @@ class TeamsBotTest {
     @TempDir
     Path data;
     FakeBotFramework teams;
-    Serve serve;
+    Server serve;
 
     @BeforeAll
     static void captureLogs() {
@@ -84,8 +86,9 @@ class TeamsBotTest {
         }
         env.put("PORT", "0");
         env.put("PROTOCOLBOT_BIND", "127.0.0.1");
+        env.putIfAbsent("PROTOCOLBOT_WORKERS", "1"); // one worker answers in order: a sentinel shows all is done
         env.put("PROTOCOLBOT_DATA", data.toString());
-        serve = Serve.start(Settings.fromEnv(env));
+        serve = Server.start(Settings.fromEnv(env));
     }
 
     // --- activities shaped like the ones Teams sends ---
@@ -156,12 +159,23 @@ class TeamsBotTest {
         return post(activity, "Bearer " + teams.token(teams.serviceUrl(), c -> { }));
     }
 
-    /** Waits until the worker and notice pools have finished everything they were given. */
-    void quiet() throws InterruptedException {
+    /**
+     * Waits for the reply to {@code activity} and returns everything posted by then. With one worker, answers are
+     * posted in the order the activities came, so anything an earlier activity caused has been posted too.
+     */
+    List<Posted> awaitReplyTo(JsonObject activity) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline && (serve.workers.getCompletedTaskCount() < serve.workers.getTaskCount()
-                || serve.notices.getCompletedTaskCount() < serve.notices.getTaskCount())) {
+        while (System.nanoTime() < deadline && teams.posted().stream()
+                .noneMatch(p -> p.body().get("replyToId").getAsString().equals(id(activity)))) {
             Thread.sleep(20);
+        }
+        return teams.posted();
+    }
+
+    /** What the store holds, read through a second connection to the same database. */
+    FeedbackStore.Stats stats() throws Exception {
+        try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
+            return store.stats();
         }
     }
 
@@ -252,7 +266,19 @@ class TeamsBotTest {
         post(personal("Hoe laat begint de kerstviering?"));
         Posted nothing = teams.await(3).get(2);
         assertTrue(card(nothing).toString().contains("Daar staat niets over in het protocol"));
-        assertEquals(1, serve.feedback.stats().unanswered());
+        assertEquals(1, stats().unanswered());
+    }
+
+    @Test
+    void theEndpointIsPostOnTheExactPath() throws Exception {
+        startServe();
+        String base = "http://127.0.0.1:" + serve.port();
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages/x"))
+                .POST(HttpRequest.BodyPublishers.ofString(personal(QUESTION).toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(400, post(new JsonObject(), "Bearer x").statusCode(), "an activity without a type");
     }
 
     // --- forged requests ---
@@ -285,9 +311,7 @@ class TeamsBotTest {
         Date recently = Date.from(Instant.now().minusSeconds(120));
         JsonObject sentinel = personal("mag ik vloeken in een tweet");
         assertEquals(202, post(sentinel, "Bearer " + teams.token(url, c -> c.expirationTime(recently))).statusCode());
-        teams.await(1);
-        quiet();
-        List<Posted> posted = teams.posted();
+        List<Posted> posted = awaitReplyTo(sentinel);
         assertEquals(1, posted.size(), "only the sentinel is answered");
         assertEquals(id(sentinel), posted.get(0).body().get("replyToId").getAsString());
     }
@@ -296,8 +320,7 @@ class TeamsBotTest {
     void aKeyNotEndorsedForTheChannelIsRefused() throws Exception {
         teams.endorse("webchat", "skype");
         startServe();
-        assertEquals(401, post(personal(QUESTION)).statusCode());
-        quiet();
+        assertEquals(401, post(personal(QUESTION)).statusCode()); // refused before anything is queued
         assertEquals(0, teams.connectorCalls());
         assertEquals(0, teams.tokenRequests().size());
     }
@@ -356,10 +379,8 @@ class TeamsBotTest {
         assertEquals(202, post(someoneElse).statusCode());
         JsonObject sentinel = personal(QUESTION);
         post(sentinel);
-        List<Posted> posted = teams.await(1);
-        quiet();
-        assertEquals(1, teams.posted().size());
-        assertEquals(id(sentinel), posted.get(0).body().get("replyToId").getAsString());
+        List<Posted> posted = awaitReplyTo(sentinel);
+        assertEquals(1, posted.size());
     }
 
     @Test
@@ -380,7 +401,7 @@ class TeamsBotTest {
         assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", replies.get(id(first)));
         assertEquals("Je stem op dit antwoord was al geteld. Bedankt!", replies.get(id(again)));
         assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", replies.get(id(otherCard)));
-        List<FeedbackStore.Votes> votes = serve.feedback.stats().votes();
+        List<FeedbackStore.Votes> votes = stats().votes();
         assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1)), votes);
     }
 
@@ -416,9 +437,7 @@ class TeamsBotTest {
         assertEquals(202, post(message).statusCode(), "the connector's retry is acknowledged");
         JsonObject sentinel = personal("mag ik vloeken in een tweet");
         post(sentinel);
-        teams.await(2);
-        quiet();
-        List<Posted> posted = teams.posted();
+        List<Posted> posted = awaitReplyTo(sentinel);
         assertEquals(2, posted.size());
         assertEquals(1, posted.stream().filter(p -> p.body().get("replyToId").getAsString().equals(id(message))).count());
     }

@@ -7,12 +7,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.server.HttpEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +63,14 @@ class TeamsBotOverloadTest {
         conversation.addProperty("conversationType", "personal");
         conversation.addProperty("id", "a:1conversation");
         a.add("conversation", conversation);
-        byte[] body = a.toString().getBytes(StandardCharsets.UTF_8);
-        String auth = "Bearer " + fake.token(fake.serviceUrl(), c -> { });
+        HttpEndpoint.Call call = new HttpEndpoint.Call("POST", "/api/messages", "", Map.of("authorization",
+                List.of("Bearer " + fake.token(fake.serviceUrl(), c -> { }))),
+                a.toString().getBytes(StandardCharsets.UTF_8), "127.0.0.1");
 
-        assertEquals(503, bot(full, full).handle(auth, body).status());
+        assertEquals(503, bot(full, full).handle(call).status());
         assertEquals(0, fake.connectorCalls());
 
-        TeamsBot.Reply retry = bot(Runnable::run, Runnable::run).handle(auth, body);
+        HttpEndpoint.Reply retry = bot(Runnable::run, Runnable::run).handle(call);
         assertEquals(202, retry.status());
         assertEquals(1, fake.await(1).size(), "the connector's retry is answered");
     }
