@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
@@ -75,6 +77,7 @@ public final class TeamsBot implements HttpEndpoint {
     private final BotAuthenticator authenticator;
     private final Connector connector;
     private final byte[] keySecret;
+    private final List<String> examples = Welcome.examples().stream().map(Welcome.Example::question).toList();
 
     /**
      * @param answerer the current answerer (it may be swapped when the corpus changes; null while loading)
@@ -166,12 +169,12 @@ public final class TeamsBot implements HttpEndpoint {
     private Reply vote(Activity a, String seen) throws SQLException {
         JsonObject value = a.value().orElseThrow();
         String direction = Activity.string(value, "vote");
-        Answerer current = answerer.get();
-        List<String> ids = current == null ? List.of() : List.of(Activity.string(value, "ids").split(",")).stream()
-                .map(String::strip).filter(id -> current.corpus().article(id).isPresent()).toList();
+        List<String> ids = knownArticles(Activity.string(value, "ids"));
         if (ids.isEmpty() || !(direction.equals("up") || direction.equals("down"))) {
+            LOG.info("teams vote ignored: no known articles or no direction");
             return accepted();
         }
+        // one vote per person per answer card: the key is a keyed hash, so no user ID is stored
         String card = a.replyToId().isEmpty() ? a.id() : a.replyToId();
         String voted = "teams:vote:" + keyed(a.conversationId(), card, a.from().id());
         boolean first = feedback.claim(voted, VOTED);
@@ -191,6 +194,16 @@ public final class TeamsBot implements HttpEndpoint {
         return submit(List.of(seen), () -> post(a, thanks), () -> post(a, thanks));
     }
 
+    /** The IDs in a vote's data that are articles of the current corpus (the data comes from the client). */
+    private List<String> knownArticles(String ids) {
+        Answerer current = answerer.get();
+        if (current == null) {
+            return List.of();
+        }
+        return Arrays.stream(ids.split(",")).map(String::strip)
+                .filter(id -> current.corpus().article(id).isPresent()).toList();
+    }
+
     private Reply welcome(Activity a, String seen) throws SQLException {
         String welcomed = "teams:welcome:" + keyed(a.conversationId());
         if (!feedback.claim(welcomed, WELCOMED)) {
@@ -198,8 +211,9 @@ public final class TeamsBot implements HttpEndpoint {
         }
         Runnable send = () -> {
             Answerer current = answerer.get();
-            if (current != null && post(a, Cards.welcome(current.corpus(), coreRules(current),
-                    Welcome.examples().stream().map(Welcome.Example::question).toList()))) {
+            if (current == null) {
+                LOG.warn("teams welcome not sent: the index is not ready yet");
+            } else if (post(a, Cards.welcome(current.corpus(), coreRules(current), examples))) {
                 LOG.info("teams welcome sent");
             }
         };
@@ -207,7 +221,7 @@ public final class TeamsBot implements HttpEndpoint {
     }
 
     /** The core rules, only those of the configured protocol when there is one. */
-    private static List<nl.protocolbot.corpus.Article> coreRules(Answerer a) {
+    private static List<Article> coreRules(Answerer a) {
         Corpus c = a.corpus();
         return c.coreRules().stream()
                 .filter(r -> a.defaultProtocol().map(p -> p.equals(r.protocol())).orElse(true)).toList();

@@ -278,6 +278,26 @@ class TeamsBotTest {
         assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages/x"))
                 .POST(HttpRequest.BodyPublishers.ofString(personal(QUESTION).toString())).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void oddlyShapedActivitiesWithAValidTokenNeverGet500() throws Exception {
+        startServe();
+        List<String> odd = List.of("{\"text\":{\"a\":1},\"conversation\":[],\"from\":\"x\",\"entities\":\"y\"}",
+                "{\"value\":[1],\"text\":5,\"recipient\":{\"id\":[]}}",
+                "{\"value\":{\"protocolbot\":\"vote\",\"vote\":\"up\",\"ids\":5}}",
+                "{\"value\":{\"protocolbot\":\"vote\",\"vote\":\"sideways\",\"ids\":\"aurora/3.5\"}}",
+                "{\"type\":\"conversationUpdate\",\"membersAdded\":\"everyone\"}",
+                "{\"type\":\"installationUpdate\",\"action\":[\"add\"]}",
+                "{\"type\":\"invoke\",\"name\":\"adaptiveCard/action\"}",
+                "{\"text\":\"" + "<at>".repeat(5000) + "\"}");
+        for (String fields : odd) {
+            JsonObject a = personal(QUESTION);
+            com.google.gson.JsonParser.parseString(fields).getAsJsonObject().entrySet()
+                    .forEach(e -> a.add(e.getKey(), e.getValue()));
+            int status = post(a).statusCode();
+            assertTrue(status == 202 || status == 400, fields + " -> " + status);
+        }
         assertEquals(400, post(new JsonObject(), "Bearer x").statusCode(), "an activity without a type");
     }
 
