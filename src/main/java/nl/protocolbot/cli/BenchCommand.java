@@ -28,8 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
+        main.noCorpus("bench");
         PrintWriter out = spec.commandLine().getOut();
         if (scaleOnly != null) {
             out.println(Bench.scaleOnly(scaleOnly, rounds));

@@ -23,26 +23,32 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        main.noCorpus("stats");
         Path dir = data != null ? data : Path.of(main.env.getOrDefault("PROTOCOLBOT_DATA", "./data"));
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("protocolbot.db"))) {
-            throw new Main.UserError("geen feedback gevonden in " + dir + " (nog niets gestemd?)", Main.EXIT_FAILURE);
-        }
         PrintWriter out = spec.commandLine().getOut();
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("protocolbot.db"))) {
+            // a fresh install: nothing voted or asked yet, which is not an error (and stats creates no database)
+            print(out, new FeedbackStore.Stats(java.util.List.of(), 0, java.util.List.of()));
+            return Main.EXIT_OK;
+        }
         try (FeedbackStore store = FeedbackStore.openFolder(dir, false)) {
-            FeedbackStore.Stats s = store.stats();
-            out.println("Stemmen per artikel (👍 / 👎):");
-            if (s.votes().isEmpty()) {
-                out.println("  (nog geen)");
-            }
-            for (FeedbackStore.Votes v : s.votes()) {
-                out.printf("  %-28s %5d  %5d%n", v.articleId(), v.up(), v.down());
-            }
-            out.println("Vragen zonder antwoord: " + s.unanswered());
-            if (!s.unansweredQuestions().isEmpty()) {
-                out.println("Bewaarde vragen zonder antwoord (PROTOCOLBOT_KEEP_UNANSWERED):");
-                s.unansweredQuestions().forEach(q -> out.println("  " + q));
-            }
+            print(out, store.stats());
         }
         return Main.EXIT_OK;
+    }
+
+    private static void print(PrintWriter out, FeedbackStore.Stats s) {
+        out.println("Stemmen per artikel (👍 / 👎):");
+        if (s.votes().isEmpty()) {
+            out.println("  (nog geen)");
+        }
+        for (FeedbackStore.Votes v : s.votes()) {
+            out.printf("  %-28s %5d  %5d%n", v.articleId(), v.up(), v.down());
+        }
+        out.println("Vragen zonder antwoord: " + s.unanswered());
+        if (!s.unansweredQuestions().isEmpty()) {
+            out.println("Bewaarde vragen zonder antwoord (PROTOCOLBOT_KEEP_UNANSWERED):");
+            s.unansweredQuestions().forEach(q -> out.println("  " + q));
+        }
     }
 }

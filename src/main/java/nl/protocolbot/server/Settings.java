@@ -116,7 +116,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                 default -> problems.add("PROTOCOLBOT_KEEP_UNANSWERED: moet true of false zijn");
             }
         }
-        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG");
+        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG").map(p -> p.toLowerCase(Locale.ROOT));
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.Command;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
@@ -47,7 +48,7 @@ final class Cards {
 
     /** The reply to a message: help, one article, or the answer to a question. */
     static Built respond(Answerer answerer, String text, Set<Option> options) {
-        BotCommand command = BotCommand.parse(text);
+        Command command = Command.parse(text);
         return switch (command.kind()) {
             case HELP -> new Built(text(HELP), "help", List.of());
             case SHOW -> answerer.show(command.argument())
