@@ -387,6 +387,23 @@ class TeamsBotTest {
     }
 
     @Test
+    void withAnOrganisationSetOnlyItsProtocolAnswersAndItsCoreRulesWelcome() throws Exception {
+        startServe("PROTOCOLBOT_ORG", "scoh");
+        JsonObject install = activity("installationUpdate", "personal", "a:1personalChatOfAnna");
+        install.addProperty("action", "add");
+        post(install);
+        JsonObject question = personal(QUESTION);
+        post(question);
+        List<Posted> posted = awaitReplyTo(question);
+        String welcome = card(posted.get(0)).toString();
+        assertTrue(welcome.contains("scoh/11tal-8") && welcome.contains("scoh/communiceren-11"), welcome);
+        assertFalse(welcome.contains("aurora/") || welcome.contains("konot/") || welcome.contains("oog/"), welcome);
+        String answer = card(posted.get(1)).toString();
+        assertTrue(answer.contains("scoh/"), answer);
+        assertFalse(answer.contains("aurora/3.5"), answer);
+    }
+
+    @Test
     void aTeamInstallOrAnotherMemberGetsNoWelcome() throws Exception {
         startServe();
         JsonObject teamInstall = activity("installationUpdate", "channel", "19:general@thread.tacv2");
