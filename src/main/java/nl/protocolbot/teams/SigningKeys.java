@@ -64,7 +64,6 @@ final class SigningKeys {
     private Map<String, Key> keys = Map.of();
     private Instant fetchedAt = Instant.MIN;
     private Instant triedAt = Instant.MIN;
-    private int fetches;
 
     SigningKeys(URI metadata, HttpClient http, Clock clock) {
         this.metadata = metadata;
@@ -91,13 +90,7 @@ final class SigningKeys {
         return Optional.ofNullable(keys.get(kid));
     }
 
-    /** How many times the keys were fetched (for tests and logs). */
-    synchronized int fetches() {
-        return fetches;
-    }
-
     private void fetch(Instant now) {
-        fetches++;
         try {
             JsonObject meta = JsonParser.parseString(get(metadata)).getAsJsonObject();
             URI jwks = Urls.secure(meta.get("jwks_uri").getAsString())

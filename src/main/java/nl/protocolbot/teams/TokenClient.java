@@ -33,7 +33,6 @@ final class TokenClient {
     private final Clock clock;
     private String token;
     private Instant renewAt = Instant.MIN;
-    private int fetches;
 
     TokenClient(URI url, String appId, String appPassword, HttpClient http, Clock clock) {
         this.url = url;
@@ -60,13 +59,7 @@ final class TokenClient {
         }
     }
 
-    /** How many tokens were fetched (for tests). */
-    synchronized int fetches() {
-        return fetches;
-    }
-
     private void fetch() throws IOException, InterruptedException {
-        fetches++;
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
