@@ -18,12 +18,15 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
+    @CommandLine.Mixin
+    CorpusOption corpus;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
         try {
-            settings = Settings.fromEnv(main.env);
+            settings = Settings.fromEnv(env());
         } catch (Settings.Invalid e) {
             for (String p : e.problems()) {
                 err.println("protocolbot serve: " + p);
@@ -39,5 +42,16 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_FAILURE;
         }
+    }
+
+    /** The environment, with {@code --corpus} (before or after {@code serve}) in place of PROTOCOLBOT_CORPUS. */
+    private java.util.Map<String, String> env() throws Main.UserError {
+        CorpusOption c = main.corpus(corpus);
+        if (c.dir == null) {
+            return main.env;
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>(main.env);
+        env.put("PROTOCOLBOT_CORPUS", c.dir.toString());
+        return env;
     }
 }

@@ -36,6 +36,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        main.noCorpus("stats");
         Path dir = data != null ? data : Path.of(main.env.getOrDefault("PROTOCOLBOT_DATA", "./data"));
         FeedbackStore.Database db;
         boolean showTexts;

@@ -19,6 +19,7 @@ import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
+import nl.protocolbot.teams.TeamsBot;
 import nl.protocolbot.teams.TeamsWebhook;
 import nl.protocolbot.web.WebApp;
 import org.slf4j.Logger;
@@ -120,6 +121,9 @@ public final class Server implements AutoCloseable {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
                     settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
         }
+        settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
+                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                        corpus::current, feedback, workers, notices, Clock.systemUTC())));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
         step(http::start);
@@ -128,7 +132,9 @@ public final class Server implements AutoCloseable {
         if (settings.slackSocketMode()) {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
-        LOG.info("serving on port {}", port());
+        if (!closing.get()) {
+            LOG.info("serving on port {}", port());
+        }
     }
 
     /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
@@ -226,6 +232,8 @@ public final class Server implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.stopSeconds());
         http.refuseNewRequests();
+        LOG.info("stopping: no new work; finishing {} queued answers within {} s",
+                workers.getQueue().size() + workers.getActiveCount() + notices.getQueue().size(), settings.stopSeconds());
         synchronized (lifecycle) {
             stopSocketMode();
             corpus.close();

@@ -16,13 +16,33 @@ import nl.protocolbot.feedback.FeedbackStore;
 public record Settings(Optional<String> slackBotToken, Optional<String> slackAppToken,
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
-                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds, int stopSeconds,
-                       int readSeconds, int idleSeconds, FeedbackStore.Database database,
-                       Optional<String> adminPassword, Optional<URI> publicUrl) {
+                       Optional<String> teamsSecret, Optional<BotRegistration> teamsBot, int workers, int queue,
+                       int reloadSeconds, int stopSeconds, int readSeconds, int idleSeconds,
+                       FeedbackStore.Database database, Optional<String> adminPassword, Optional<URI> publicUrl) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     /** Shortest management password accepted: long enough that five guesses a minute get nowhere. */
     public static final int MIN_ADMIN_PASSWORD = 12;
+    public static final String DEFAULT_TEAMS_OPENID_URL =
+            "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /**
+     * The Azure Bot registration for Teams as a bot (single tenant).
+     *
+     * @param appId       the Microsoft App ID
+     * @param appPassword the client secret (never printed)
+     * @param tenantId    the tenant the bot is registered in
+     * @param openIdUrl   the Bot Connector's OpenID metadata
+     * @param tokenUrl    where the bot gets its own token
+     */
+    public record BotRegistration(String appId, String appPassword, String tenantId, URI openIdUrl, URI tokenUrl) {
+        @Override
+        public String toString() {
+            return "BotRegistration[appId=" + appId + ", appPassword=***, tenantId=" + tenantId + ", openIdUrl="
+                    + openIdUrl + ", tokenUrl=" + tokenUrl + "]";
+        }
+    }
 
     /** A setting that is missing or malformed; the message names the variable, never its value. */
     public static final class Invalid extends Exception {
@@ -71,6 +91,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         if (bot.isPresent() && appToken.isEmpty() && signing.isEmpty()) {
             problems.add("SLACK_APP_TOKEN: ontbreekt (Socket Mode), of zet SLACK_SIGNING_SECRET (HTTP-modus)");
         }
+        Optional<BotRegistration> teamsBot = teamsBot(env, problems);
         String apiUrl = value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
         if (!isHttpUrl(apiUrl)) {
             problems.add("SLACK_API_URL: is geen http(s)-URL");
@@ -84,7 +105,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int idle = integer(env, "PROTOCOLBOT_IDLE_SECONDS", 30, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
         boolean keep = parseKeep(env, problems);
-        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG");
+        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG").map(p -> p.toLowerCase(Locale.ROOT));
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
@@ -100,7 +121,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue, reload, stop, read, idle, database, admin, publicUrl.map(URI::create));
+                teamsBot, workers, queue, reload, stop, read, idle, database, admin, publicUrl.map(URI::create));
     }
 
     /**
@@ -166,6 +187,59 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         }
     }
 
+    private static final List<String> TEAMS_BOT_VARIABLES = List.of("TEAMS_BOT_APP_ID", "TEAMS_BOT_APP_PASSWORD",
+            "TEAMS_BOT_TENANT_ID", "TEAMS_BOT_OPENID_URL", "TEAMS_BOT_TOKEN_URL");
+
+    /** The Teams bot's registration: none when none of its variables is set; a problem per missing or bad one. */
+    private static Optional<BotRegistration> teamsBot(Map<String, String> env, List<String> problems) {
+        if (TEAMS_BOT_VARIABLES.stream().allMatch(v -> value(env, v).isEmpty())) {
+            return Optional.empty();
+        }
+        Optional<String> id = value(env, "TEAMS_BOT_APP_ID");
+        Optional<String> password = value(env, "TEAMS_BOT_APP_PASSWORD");
+        Optional<String> tenant = value(env, "TEAMS_BOT_TENANT_ID");
+        int before = problems.size();
+        if (id.isEmpty()) {
+            problems.add("TEAMS_BOT_APP_ID: ontbreekt (de Microsoft App ID van de Azure Bot-registratie)");
+        } else if (!id.get().matches(GUID)) {
+            problems.add("TEAMS_BOT_APP_ID: is geen app-ID (een GUID zoals 00000000-0000-0000-0000-000000000000)");
+        }
+        if (password.isEmpty()) {
+            problems.add("TEAMS_BOT_APP_PASSWORD: ontbreekt (het clientgeheim van de Azure Bot-registratie)");
+        }
+        if (tenant.isEmpty()) {
+            problems.add("TEAMS_BOT_TENANT_ID: ontbreekt (de tenant-ID, Directory ID, van je Microsoft 365-omgeving)");
+        } else if (!tenant.get().matches(GUID) && !tenant.get().matches("[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+")) {
+            problems.add("TEAMS_BOT_TENANT_ID: is geen tenant-ID (een GUID, of een domein zoals school.onmicrosoft.com)");
+        }
+        String openId = value(env, "TEAMS_BOT_OPENID_URL").orElse(DEFAULT_TEAMS_OPENID_URL);
+        if (!isSecureUrl(openId)) {
+            problems.add("TEAMS_BOT_OPENID_URL: is geen https-URL");
+        }
+        String token = value(env, "TEAMS_BOT_TOKEN_URL").orElse("https://login.microsoftonline.com/"
+                + tenant.orElse("") + "/oauth2/v2.0/token");
+        if (value(env, "TEAMS_BOT_TOKEN_URL").isPresent() && !isSecureUrl(token)) {
+            problems.add("TEAMS_BOT_TOKEN_URL: is geen https-URL");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new BotRegistration(id.get(), password.get(), tenant.get(), URI.create(openId),
+                URI.create(token)));
+    }
+
+    /** https, or http to this machine only (tests): secrets and tokens never travel in the clear. */
+    private static boolean isSecureUrl(String s) {
+        try {
+            URI u = URI.create(s);
+            String host = u.getHost();
+            return host != null && ("https".equals(u.getScheme()) || "http".equals(u.getScheme())
+                    && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static Optional<String> value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
@@ -208,7 +282,8 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     @Override
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
-                + ", teams=" + (teams() ? "on" : "off") + ", beheer=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", teams=" + (teams() ? "on" : "off") + ", teamsBot=" + (teamsBot.isPresent() ? "on" : "off")
+                + ", beheer=" + (adminPassword.isPresent() ? "on" : "off")
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none") + ", bind=" + bind + ", port=" + port
                 + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
                 + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";

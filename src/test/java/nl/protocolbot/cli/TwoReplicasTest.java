@@ -1,5 +1,7 @@
 package nl.protocolbot.cli;
 
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
