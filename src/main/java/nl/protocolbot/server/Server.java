@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.CorpusLoader;
@@ -119,10 +120,10 @@ public final class Server implements AutoCloseable {
         SlackBot slack = slack();
         if (settings.teams()) {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
-                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
+                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers()), links()));
         }
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
-                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
                         corpus::current, feedback, workers, notices, Clock.systemUTC())));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
@@ -135,6 +136,11 @@ public final class Server implements AutoCloseable {
         if (!closing.get()) {
             LOG.info("serving on port {}", port());
         }
+    }
+
+    /** Where chat answers link each article: its web page under the public address, when there is one. */
+    private ArticleLinks links() {
+        return new ArticleLinks(settings.publicUrl());
     }
 
     /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
