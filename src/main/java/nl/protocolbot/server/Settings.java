@@ -91,6 +91,10 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         Optional<String> protocol = value(env, "PROTOCOLBOT_ORG");
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
+        if (LogFormat.parse(env.get(LogFormat.VARIABLE)).isEmpty()) {
+            // read by LogConfigurator when logging starts; checked here so that serve refuses a typo
+            problems.add(LogFormat.VARIABLE + ": moet plain of json zijn");
+        }
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
         if (!problems.isEmpty()) {
