@@ -51,7 +51,7 @@ class LogFormatTest {
         for (String line : lines) {
             assertTrue(PLAIN_LINE.matcher(line).matches(), "plain log line: " + line);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains(" INFO  [main] nl.protocolbot.cli.Serve - serving on port")),
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" INFO  [main] nl.protocolbot.server.Server - serving on port")),
                 String.join("\n", lines));
         assertHygienic(lines);
     }
@@ -67,7 +67,7 @@ class LogFormatTest {
             assertTrue(o.has("formattedMessage") && o.has("threadName"), line);
         }
         assertTrue(lines.stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).anyMatch(o ->
-                o.get("loggerName").getAsString().equals("nl.protocolbot.cli.Serve")
+                o.get("loggerName").getAsString().equals("nl.protocolbot.server.Server")
                         && o.get("level").getAsString().equals("INFO")
                         && o.get("formattedMessage").getAsString().startsWith("serving on port")),
                 String.join("\n", lines));
