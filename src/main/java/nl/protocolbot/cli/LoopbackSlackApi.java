@@ -50,6 +50,7 @@ final class LoopbackSlackApi implements AutoCloseable {
                         o.addProperty("url", "https://school.slack.com/");
                     }
                     case "apps.connections.open" -> o.addProperty("url", socketUrl);
+                    case "bots.info" -> o.add("bot", bot(params.get("bot")));
                     case "chat.postMessage" -> {
                         o.addProperty("channel", params.get("channel"));
                         o.addProperty("ts", "1700000000." + calls.size());
@@ -66,6 +67,19 @@ final class LoopbackSlackApi implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** As Slack describes an app's bot user: this bot is {@code BBOT}/{@code UBOT}; any other is a stranger. */
+    private static JsonObject bot(String botId) {
+        JsonObject b = new JsonObject();
+        String id = botId == null ? "B0" : botId;
+        b.addProperty("id", id);
+        b.addProperty("deleted", false);
+        b.addProperty("name", "BBOT".equals(id) ? "protocolbot" : "andere bot");
+        b.addProperty("updated", 1_700_000_000);
+        b.addProperty("app_id", "BBOT".equals(id) ? "A1" : "A0" + id);
+        b.addProperty("user_id", "BBOT".equals(id) ? "UBOT" : "U0" + id);
+        return b;
     }
 
     String apiUrl() {

@@ -2,6 +2,7 @@ package nl.protocolbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
@@ -30,6 +31,13 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        return Server.serve(settings, spec.commandLine().getOut());
+        try {
+            return Server.serve(settings, spec.commandLine().getOut());
+        } catch (FeedbackStore.Unavailable e) {
+            // one line, without the password (the store's message never holds it)
+            err.println("protocolbot serve: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
     }
 }

@@ -50,12 +50,21 @@ public final class Server implements AutoCloseable {
 
     private Server(Settings settings) throws Exception {
         this.settings = settings;
-        corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
-        http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
-                MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()), Duration.ofSeconds(settings.idleSeconds())));
+        // first: a database that is not there stops the start (one line, FeedbackStore.Unavailable) before
+        // anything else is opened
+        feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
+                ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
+        try {
+            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
+            http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
+                    MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
+                    Duration.ofSeconds(settings.idleSeconds())));
+        } catch (Exception | Error e) {
+            feedback.close();
+            throw e;
+        }
         workers = pool("answer", settings.workers(), settings.queue());
         notices = pool("notice", 1, 1000);
-        feedback = FeedbackStore.openFolder(settings.dataDir(), settings.keepUnanswered());
     }
 
     /** Wires and starts everything the settings ask for; returns once the index is ready and requests are served. */

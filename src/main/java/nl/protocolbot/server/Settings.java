@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.protocolbot.feedback.FeedbackStore;
 
 /**
  * The server's configuration, read from environment variables only. Secrets never appear in messages or in
@@ -16,7 +17,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
                        Optional<String> teamsSecret, int workers, int queue, int reloadSeconds, int stopSeconds,
-                       int readSeconds, int idleSeconds) {
+                       int readSeconds, int idleSeconds, FeedbackStore.Database database) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -83,15 +84,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int read = integer(env, "PROTOCOLBOT_READ_SECONDS", 10, 1, 600, problems);
         int idle = integer(env, "PROTOCOLBOT_IDLE_SECONDS", 30, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
-        boolean keep = false;
-        Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
-        if (keepValue.isPresent()) {
-            switch (keepValue.get().toLowerCase(Locale.ROOT)) {
-                case "true", "1", "yes", "ja" -> keep = true;
-                case "false", "0", "no", "nee" -> keep = false;
-                default -> problems.add("PROTOCOLBOT_KEEP_UNANSWERED: moet true of false zijn");
-            }
-        }
+        boolean keep = parseKeep(env, problems);
         Optional<String> protocol = value(env, "PROTOCOLBOT_ORG");
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
@@ -101,11 +94,75 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         }
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
+        FeedbackStore.Database database = parseDatabase(env, data, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue, reload, stop, read, idle);
+                workers, queue, reload, stop, read, idle, database);
+    }
+
+    /**
+     * The feedback database alone, for commands that need no chat settings ({@code stats}):
+     * {@code PROTOCOLBOT_DATABASE_URL} with its user and password, or the SQLite file under {@code dataDir}.
+     */
+    public static FeedbackStore.Database databaseFromEnv(Map<String, String> env, Path dataDir) throws Invalid {
+        List<String> problems = new ArrayList<>();
+        FeedbackStore.Database db = parseDatabase(env, dataDir, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        return db;
+    }
+
+    /** {@code PROTOCOLBOT_KEEP_UNANSWERED} alone, for {@code stats}. */
+    public static boolean keepUnansweredFromEnv(Map<String, String> env) throws Invalid {
+        List<String> problems = new ArrayList<>();
+        boolean keep = parseKeep(env, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        return keep;
+    }
+
+    private static FeedbackStore.Database parseDatabase(Map<String, String> env, Path dataDir,
+                                                        List<String> problems) {
+        Optional<String> url = value(env, "PROTOCOLBOT_DATABASE_URL");
+        Optional<String> user = value(env, "PROTOCOLBOT_DATABASE_USER");
+        // a password is taken as it is: leading or trailing spaces may be part of it
+        Optional<String> password = Optional.ofNullable(env.get("PROTOCOLBOT_DATABASE_PASSWORD")).filter(p -> !p.isEmpty());
+        if (url.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                problems.add("PROTOCOLBOT_DATABASE_USER/PROTOCOLBOT_DATABASE_PASSWORD: alleen samen met "
+                        + "PROTOCOLBOT_DATABASE_URL");
+            }
+            return FeedbackStore.Database.inFolder(dataDir);
+        }
+        if (!FeedbackStore.Database.supported(url.get())) {
+            // the value is not repeated: a URL can hold a password
+            problems.add("PROTOCOLBOT_DATABASE_URL: moet met jdbc:postgresql:// of jdbc:sqlite: beginnen");
+            return FeedbackStore.Database.inFolder(dataDir);
+        }
+        return new FeedbackStore.Database(url.get(), user, password);
+    }
+
+    private static boolean parseKeep(Map<String, String> env, List<String> problems) {
+        Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
+        if (keepValue.isEmpty()) {
+            return false;
+        }
+        switch (keepValue.get().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "ja" -> {
+                return true;
+            }
+            case "false", "0", "no", "nee" -> {
+                return false;
+            }
+            default -> {
+                problems.add("PROTOCOLBOT_KEEP_UNANSWERED: moet true of false zijn");
+                return false;
+            }
+        }
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -151,7 +208,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
                 + ", teams=" + (teams() ? "on" : "off") + ", bind=" + bind + ", port=" + port
-                + ", protocol=" + protocol.orElse("all") + ", data=" + dataDir + ", keepUnanswered=" + keepUnanswered
+                + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
                 + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
     }
 }

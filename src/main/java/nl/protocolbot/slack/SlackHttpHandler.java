@@ -31,14 +31,14 @@ final class SlackHttpHandler implements HttpEndpoint {
     private final SlackRequestParser parser;
     private final byte[] signingKey;
     private final java.time.Clock clock;
-    private final EventDeduplicator seenSignatures;
+    private final SeenKeys seen;
 
-    SlackHttpHandler(App app, String signingSecret, java.time.Clock clock) {
+    SlackHttpHandler(App app, String signingSecret, java.time.Clock clock, SeenKeys seen) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
-        this.seenSignatures = new EventDeduplicator(clock);
+        this.seen = seen;
     }
 
     /**
@@ -79,10 +79,24 @@ final class SlackHttpHandler implements HttpEndpoint {
         if (!verified(call.header("X-Slack-Request-Timestamp"), signature, call.body())) {
             return Reply.text(401, "Unauthorized");
         }
-        if (!seenSignatures.firstTime(signature)) {
-            // the very same signed request again: a replay; it was handled the first time
+        if (!seen.claimRequest(signature)) {
+            // the very same signed request again (also after a restart): a replay; it was handled the first time
             return Reply.text(200, "");
         }
+        try {
+            Reply reply = run(call);
+            if (reply.status() >= 500) {
+                // failed on our side: Slack's retry of this request must not be refused as a replay
+                seen.releaseRequest(signature);
+            }
+            return reply;
+        } catch (Exception | Error e) {
+            seen.releaseRequest(signature);
+            throw e;
+        }
+    }
+
+    private Reply run(Call call) throws Exception {
         Map<String, List<String>> query = new HashMap<>(call.query());
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(call.path())
