@@ -26,9 +26,17 @@ final class LoopbackSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "fake-slack");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
 
     LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
@@ -38,6 +46,9 @@ final class LoopbackSlackApi implements AutoCloseable {
                 String method = path.startsWith("/api/") ? path.substring(5) : path;
                 calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                         System.nanoTime()));
+                if ("chat.postMessage".equals(method)) {
+                    awaitRelease();
+                }
                 JsonObject o = new JsonObject();
                 o.addProperty("ok", true);
                 switch (method) {
@@ -80,6 +91,23 @@ final class LoopbackSlackApi implements AutoCloseable {
         b.addProperty("app_id", "BBOT".equals(id) ? "A1" : "A0" + id);
         b.addProperty("user_id", "BBOT".equals(id) ? "UBOT" : "U0" + id);
         return b;
+    }
+
+    /** From now on chat.postMessage calls are received but not answered until {@link #release()}: a slow Slack. */
+    void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String apiUrl() {
@@ -139,6 +167,8 @@ final class LoopbackSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -32,13 +32,14 @@ final class Serve implements AutoCloseable {
     final FeedbackStore feedback;
     final ThreadPoolExecutor workers;
     final ThreadPoolExecutor notices;
+    final SlackBot.Counters slackCounters = new SlackBot.Counters();
     private SocketModeApp socket;
 
     private Serve(Settings settings) throws Exception {
         corpus = new LiveCorpus(settings.corpusDir(), c -> index(c, settings), Clock.systemUTC());
         web = new WebServer(settings.bind(), settings.port(), Math.max(4, settings.workers() * 2), corpus::version);
         workers = pool("answer", settings.workers(), settings.queue());
-        notices = pool("notice", 1, 1000);
+        notices = pool("notice", 1, settings.queue());
         feedback = FeedbackStore.openFolder(settings.dataDir(), settings.keepUnanswered());
     }
 
@@ -58,7 +59,7 @@ final class Serve implements AutoCloseable {
         if (settings.slackSocketMode() || settings.slackHttpMode()) {
             slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
                     settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
-                    corpus::current, feedback, workers, notices, Clock.systemUTC());
+                    corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters);
             if (settings.slackHttpMode()) {
                 web.route("/slack/events", slack.httpHandler(MAX_BODY));
             }
