@@ -34,6 +34,7 @@ import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Protocol;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.search.Tuning;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 
 /** The measurements behind {@code protocolbot bench}; each returns figures for the report table. */
@@ -293,7 +294,7 @@ final class Bench {
             env.put("PORT", "0");
             env.put("PROTOCOLBOT_BIND", "127.0.0.1");
             env.put("PROTOCOLBOT_DATA", data.toString());
-            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
+            try (Server serve = Server.start(Settings.fromEnv(env))) {
                 SlackSigner signer = new SlackSigner(secret);
                 String url = "http://127.0.0.1:" + serve.port();
                 long[] slackNanos = new long[count];

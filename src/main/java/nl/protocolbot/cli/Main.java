@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code protocolbot [ask|show|list|check|eval] …}; with no command, an interactive console.
- * This is the one place where the application's parts are wired together.
+ * It only parses arguments; the server is wired in {@link nl.protocolbot.server.Server}.
  */
 @Command(name = "protocolbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Beantwoordt vragen over het social-media-protocol van je schoolbestuur.",
@@ -44,22 +44,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        httpServerDefaults();
         System.exit(run(args, System.in, System.getenv(), new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(
                         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true)));
-    }
-
-    /**
-     * The JDK HTTP server's settings, read once when it first starts: answer without Nagle's delay, and give up on
-     * a request that is not fully received within 10 seconds or a response not sent within 30 (slow clients).
-     * Explicit {@code -D} settings win.
-     */
-    static void httpServerDefaults() {
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "10");
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "30");
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */

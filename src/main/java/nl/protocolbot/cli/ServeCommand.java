@@ -2,7 +2,7 @@ package nl.protocolbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,17 +30,6 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        Serve serve = Serve.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM: stop taking requests, finish the answers in flight, then exit 0 (not 143)
-            serve.close();
-            stopped.countDown();
-            Runtime.getRuntime().halt(Main.EXIT_OK);
-        }, "shutdown"));
-        spec.commandLine().getOut().println("protocolbot luistert op poort " + serve.port());
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return Main.EXIT_OK;
+        return Server.serve(settings, spec.commandLine().getOut());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 public record Settings(Optional<String> slackBotToken, Optional<String> slackAppToken,
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
-                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds) {
+                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds, int stopSeconds,
+                       int readSeconds, int idleSeconds) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -78,6 +79,9 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int workers = integer(env, "PROTOCOLBOT_WORKERS", 4, 1, 256, problems);
         int queue = integer(env, "PROTOCOLBOT_QUEUE", 200, 1, 100_000, problems);
         int reload = integer(env, "PROTOCOLBOT_RELOAD_SECONDS", 2, 1, 3600, problems);
+        int stop = integer(env, "PROTOCOLBOT_STOP_SECONDS", 8, 1, 600, problems);
+        int read = integer(env, "PROTOCOLBOT_READ_SECONDS", 10, 1, 600, problems);
+        int idle = integer(env, "PROTOCOLBOT_IDLE_SECONDS", 30, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
         boolean keep = false;
         Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
@@ -97,7 +101,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue, reload);
+                workers, queue, reload, stop, read, idle);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -15,7 +15,6 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -29,6 +28,7 @@ import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.HttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,11 +126,11 @@ public final class SlackBot {
     }
 
     /** The HTTP endpoint for Slack's Events API, slash commands and interactivity ({@code POST /slack/events}). */
-    public HttpHandler httpHandler(int maxBodyBytes) {
+    public HttpEndpoint httpHandler() {
         if (config.signingSecret() == null) {
             throw new IllegalStateException("HTTP mode needs a signing secret");
         }
-        return new SlackHttpHandler(app, config.signingSecret(), maxBodyBytes, clock, seen);
+        return new SlackHttpHandler(app, config.signingSecret(), clock, seen);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */

@@ -23,6 +23,7 @@ import java.util.Random;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class HostileInputTest {
     @TempDir
     static Path data;
     static LoopbackSlackApi slack;
-    static Serve serve;
+    static Server serve;
     static LogCapture logs;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final SlackSigner SIGNER = new SlackSigner(SECRET);
@@ -44,7 +45,7 @@ class HostileInputTest {
     static void start() throws Exception {
         logs = new LogCapture();
         slack = new LoopbackSlackApi();
-        serve = Serve.start(Settings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-hostile", "SLACK_SIGNING_SECRET", SECRET,
+        serve = Server.start(Settings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-hostile", "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(), "TEAMS_WEBHOOK_SECRET", TeamsTest.TOKEN, "PORT", "0",
                 "PROTOCOLBOT_BIND", "127.0.0.1", "PROTOCOLBOT_DATA", data.toString())));
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class LoadTest {
             AtomicInteger votesAcked = new AtomicInteger();
             AtomicLong errors = new AtomicLong();
             List<String> problems = new CopyOnWriteArrayList<>();
-            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
+            try (Server serve = Server.start(Settings.fromEnv(env))) {
                 String base = "http://127.0.0.1:" + serve.port();
                 SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
                 long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();

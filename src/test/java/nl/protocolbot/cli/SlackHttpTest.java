@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class SlackHttpTest {
     @TempDir
     Path data;
     LoopbackSlackApi slack;
-    Serve serve;
+    Server serve;
     SlackSigner signer = new SlackSigner(SECRET);
 
     @BeforeAll
@@ -54,7 +55,7 @@ class SlackHttpTest {
     @BeforeEach
     void start() throws Exception {
         slack = new LoopbackSlackApi();
-        serve = Serve.start(settings(data));
+        serve = Server.start(settings(data));
     }
 
     Settings settings(Path dir, String... extra) throws Exception {
@@ -205,7 +206,7 @@ class SlackHttpTest {
                 action("protocol_vote_down", "aurora/3.5,not/an-article", slack.responseUrl("v2")));
         slack.await("/response/v2", 1);
         serve.close();
-        serve = Serve.start(settings(data));
+        serve = Server.start(settings(data));
         try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
             FeedbackStore.Stats s = store.stats();
             assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1), new FeedbackStore.Votes("scoh/11tal-8", 1, 0)),
@@ -257,7 +258,7 @@ class SlackHttpTest {
 
     @Test
     void protocolbotOrgLimitsAnswersToOneProtocol(@TempDir Path other) throws Exception {
-        try (Serve konot = Serve.start(settings(other, "PROTOCOLBOT_ORG", "konot"))) {
+        try (Server konot = Server.start(settings(other, "PROTOCOLBOT_ORG", "konot"))) {
             HttpResponse<String> r = signer.postSigned("http://127.0.0.1:" + konot.port() + "/slack/events",
                     "application/x-www-form-urlencoded", command("mag ik een foto van een leerling plaatsen",
                             slack.responseUrl("org")));

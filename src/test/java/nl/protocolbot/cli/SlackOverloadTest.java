@@ -24,8 +24,8 @@ class SlackOverloadTest {
             }
             // 1 answering, 1 waiting for an answer, 1 notice being posted, 1 notice waiting, 1 refused
             assertEquals(List.of(200, 200, 200, 200, 503), statuses);
-            assertEquals(2, server.serve.slackCounters.shed());
-            assertEquals(1, server.serve.slackCounters.refused());
+            assertEquals(2, server.serve.slackCounters().shed());
+            assertEquals(1, server.serve.slackCounters().refused());
             server.slack.release();
             // the four accepted events get their posts; then the queues have room again
             assertEquals(4, server.slack.await("chat.postMessage", 4).size());

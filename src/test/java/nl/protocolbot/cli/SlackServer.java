@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 
 /** The whole server in HTTP mode on 127.0.0.1 with a fake Slack Web API, for tests that send Slack's payloads. */
@@ -12,13 +13,13 @@ final class SlackServer implements AutoCloseable {
     final LoopbackSlackApi slack;
     final SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
     final Path data;
-    Serve serve;
+    Server serve;
 
     SlackServer(Path data, String... env) throws Exception {
         this.slack = new LoopbackSlackApi();
         this.data = data;
         try {
-            this.serve = Serve.start(settings(env));
+            this.serve = Server.start(settings(env));
         } catch (Exception | Error e) {
             slack.close();
             throw e;
@@ -44,7 +45,7 @@ final class SlackServer implements AutoCloseable {
     /** Stops the server (as a restart would) and starts a new one on the same data folder. */
     void restart(String... env) throws Exception {
         serve.close();
-        serve = Serve.start(settings(env));
+        serve = Server.start(settings(env));
     }
 
     String url() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TeamsTest {
     static final String TOKEN = Base64.getEncoder().encodeToString("teams-webhook-test-key-32-bytes!".getBytes());
     final HttpClient http = HttpClient.newHttpClient();
-    Serve serve;
+    Server serve;
     LoopbackSlackApi slack;
 
     @AfterEach
@@ -95,13 +96,13 @@ class TeamsTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    Serve start(Path data, Map<String, String> extra) throws Exception {
+    Server start(Path data, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(extra);
         env.put("TEAMS_WEBHOOK_SECRET", TOKEN);
         env.put("PORT", "0");
         env.put("PROTOCOLBOT_BIND", "127.0.0.1");
         env.put("PROTOCOLBOT_DATA", data.toString());
-        serve = Serve.start(Settings.fromEnv(env));
+        serve = Server.start(Settings.fromEnv(env));
         return serve;
     }
 
@@ -187,7 +188,7 @@ class TeamsTest {
 
         // a broken edit is refused; the previous index keeps answering
         Files.writeString(corpus.resolve("kapot.md"), "---\nprotocol: kapot\n---\n\n### [1] Leeg\n");
-        assertFalse(serve.corpus.reloadIfChanged());
+        assertFalse(serve.corpus().reloadIfChanged());
         assertEquals(after, health());
         assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
 
@@ -199,7 +200,7 @@ class TeamsTest {
             }
         }
         Files.delete(corpus);
-        assertFalse(serve.corpus.reloadIfChanged());
+        assertFalse(serve.corpus().reloadIfChanged());
         assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
     }
 
