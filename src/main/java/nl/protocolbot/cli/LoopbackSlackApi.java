@@ -46,8 +46,14 @@ final class LoopbackSlackApi implements AutoCloseable {
                 String method = path.startsWith("/api/") ? path.substring(5) : path;
                 calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                         System.nanoTime()));
+                Failure failure = null;
                 if ("chat.postMessage".equals(method)) {
                     awaitRelease();
+                    failure = failures.poll();
+                }
+                if (failure != null) {
+                    fail(exchange, failure);
+                    return;
                 }
                 JsonObject o = new JsonObject();
                 o.addProperty("ok", true);
@@ -91,6 +97,37 @@ final class LoopbackSlackApi implements AutoCloseable {
         b.addProperty("app_id", "BBOT".equals(id) ? "A1" : "A0" + id);
         b.addProperty("user_id", "BBOT".equals(id) ? "UBOT" : "U0" + id);
         return b;
+    }
+
+    /** A scripted failure: the HTTP status, and the Retry-After header (null for none). */
+    private record Failure(int status, String retryAfter) {
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * The next {@code times} chat.postMessage calls fail as Slack's do: 429 {@code {"ok":false,"error":"ratelimited"}} with
+     * {@code Retry-After}, or a 5xx with an HTML error page.
+     */
+    void fail(int status, String retryAfter, int times) {
+        for (int i = 0; i < times; i++) {
+            failures.add(new Failure(status, retryAfter));
+        }
+    }
+
+    private static void fail(com.sun.net.httpserver.HttpExchange exchange, Failure f) throws IOException {
+        String body = f.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}"
+                : "<html><body>Slack is having trouble</body></html>";
+        exchange.getResponseHeaders().set("Content-Type", f.status() == 429 ? "application/json" : "text/html");
+        if (f.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", f.retryAfter());
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(f.status(), bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+        }
     }
 
     /** From now on chat.postMessage calls are received but not answered until {@link #release()}: a slow Slack. */

@@ -7,8 +7,6 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -88,6 +86,7 @@ public final class SlackBot {
     private final Executor notices;
     private final SeenKeys seen;
     private final Counters counters;
+    private final Poster poster;
     private final Clock clock;
     private final App app;
 
@@ -105,10 +104,13 @@ public final class SlackBot {
         this.workers = workers;
         this.notices = notices;
         this.seen = new SeenKeys(feedback);
+        this.poster = new Poster(counters.lost);
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
         slackConfig.setStatsEnabled(false);
+        // every Web API call ends within 10 s, so that a post and its retries stay within Poster's 30 s
+        slackConfig.setHttpClientCallTimeoutMillis(10_000);
         AppConfig.AppConfigBuilder b = AppConfig.builder()
                 .slack(Slack.getInstance(slackConfig))
                 .singleTeamBotToken(config.botToken())
@@ -289,8 +291,9 @@ public final class SlackBot {
         try {
             workers.execute(() -> {
                 Answer answer = answer(q.text());
-                post(ctx, q.channel(), q.thread(), Replies.answer(answer, false));
-                LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));
+                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, false))) {
+                    LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));
+                }
             });
             return true;
         } catch (RejectedExecutionException busy) {
@@ -309,30 +312,17 @@ public final class SlackBot {
         return answerer.get().ask(text);
     }
 
-    private void post(EventContext ctx, String channel, String thread, Replies.Message reply) {
-        try {
-            ChatPostMessageResponse r = ctx.client().chatPostMessage(m -> m.channel(channel).threadTs(thread)
-                    .text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false));
-            if (!r.isOk()) {
-                LOG.warn("chat.postMessage failed: {}", r.getError());
-            }
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("chat.postMessage failed: {}", e.getClass().getSimpleName());
-        }
+    /** Posts a reply, retried as {@link Poster} says; true when Slack took it. */
+    private boolean post(EventContext ctx, String channel, String thread, Replies.Message reply) {
+        return poster.send("chat.postMessage", () -> ctx.client().chatPostMessage(m -> m.channel(channel)
+                .threadTs(thread).text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false)));
     }
 
     private void publishHome(EventContext ctx, String user) {
-        try {
-            Answerer a = answerer.get();
-            var r = ctx.client().viewsPublish(v -> v.userId(user).view(View.builder().type("home")
-                    .blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build()));
-            if (!r.isOk()) {
-                LOG.warn("views.publish failed: {}", r.getError());
-            } else {
-                LOG.info("app home published");
-            }
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("views.publish failed: {}", e.getClass().getSimpleName());
+        Answerer a = answerer.get();
+        if (poster.send("views.publish", () -> ctx.client().viewsPublish(v -> v.userId(user).view(View.builder()
+                .type("home").blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build())))) {
+            LOG.info("app home published");
         }
     }
 
