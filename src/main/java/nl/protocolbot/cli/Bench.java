@@ -36,6 +36,7 @@ import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.search.Tuning;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.slack.SlackBot;
 
 /** The measurements behind {@code protocolbot bench}; each returns figures for the report table. */
 final class Bench {
@@ -317,6 +318,9 @@ final class Bench {
                 row("end to end, Slack event in → chat.postMessage out, p50 / p95 / p99",
                         String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", slackRun.p(0.5), slackRun.p(0.95),
                                 slackRun.p(0.99)), "", null);
+                SlackBot.Counters c = serve.slackCounters();
+                row("Slack events shed (busy notice) / refused (503) / posts lost after retries",
+                        c.shed() + " / " + c.refused() + " / " + c.lost(), "lost: 0", c.lost() == 0);
                 HttpClient http = HttpClient.newHttpClient();
                 long[] teamsNanos = new long[count];
                 Mac mac = Mac.getInstance("HmacSHA256");

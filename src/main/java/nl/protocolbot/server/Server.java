@@ -43,6 +43,7 @@ public final class Server implements AutoCloseable {
     private final FeedbackStore feedback;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor notices;
+    private final SlackBot.Counters slackCounters = new SlackBot.Counters();
     private final JettyServer http;
     private final Object lifecycle = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -64,7 +65,8 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         workers = pool("answer", settings.workers(), settings.queue());
-        notices = pool("notice", 1, 1000);
+        // busy notices wait in a queue as long as the answers' one; beyond that Slack is refused (503) and retries
+        notices = pool("notice", 1, settings.queue());
     }
 
     /** Wires and starts everything the settings ask for; returns once the index is ready and requests are served. */
@@ -133,7 +135,7 @@ public final class Server implements AutoCloseable {
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
                 settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
-                corpus::current, feedback, workers, notices, Clock.systemUTC());
+                corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());
         }
@@ -172,6 +174,11 @@ public final class Server implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** What Slack work was shed or lost (for {@code bench} and monitoring). */
+    public SlackBot.Counters slackCounters() {
+        return slackCounters;
     }
 
     /** The corpus being served (to follow reloads). */
