@@ -45,6 +45,8 @@ public final class Server implements AutoCloseable {
     private final ThreadPoolExecutor notices;
     private final SlackBot.Counters slackCounters = new SlackBot.Counters();
     private final JettyServer http;
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
+    private final MetricsServer metricsHttp;
     private final Object lifecycle = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
     private SocketModeApp socket;
@@ -56,12 +58,14 @@ public final class Server implements AutoCloseable {
         feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
                 ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
         try {
-            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
+            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC(), metrics);
             http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
                     MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
                     Duration.ofSeconds(settings.idleSeconds())));
+            metricsHttp = new MetricsServer(settings.metrics().bind(), settings.metrics().port(), metrics::scrape);
         } catch (Exception | Error e) {
             feedback.close();
+            metrics.close();
             throw e;
         }
         workers = pool("answer", settings.workers(), settings.queue());
@@ -117,16 +121,17 @@ public final class Server implements AutoCloseable {
         SlackBot slack = slack();
         if (settings.teams()) {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
-                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
+                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers()), metrics));
         }
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         step(http::start);
+        step(metricsHttp::start);
         step(corpus::load);
         step(() -> corpus.watch(Duration.ofSeconds(settings.reloadSeconds())));
         if (settings.slackSocketMode()) {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
-        LOG.info("serving on port {}", port());
+        LOG.info("serving on port {}; /metrics on {}:{}", port(), settings.metrics().bind(), metricsPort());
     }
 
     private SlackBot slack() {
@@ -135,7 +140,7 @@ public final class Server implements AutoCloseable {
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
                 settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
-                corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters);
+                corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters, metrics);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());
         }
@@ -176,6 +181,11 @@ public final class Server implements AutoCloseable {
         return http.port();
     }
 
+    /** The port {@code /metrics} is served on, at {@code PROTOCOLBOT_METRICS_BIND}. */
+    public int metricsPort() {
+        return metricsHttp.port();
+    }
+
     /** What Slack work was shed or lost (for {@code bench} and monitoring). */
     public SlackBot.Counters slackCounters() {
         return slackCounters;
@@ -207,6 +217,8 @@ public final class Server implements AutoCloseable {
             corpus.close();
             int unsent = drain(deadline);
             http.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));
+            metricsHttp.stop();
+            metrics.close();
             try {
                 feedback.close();
             } catch (java.sql.SQLException e) {
