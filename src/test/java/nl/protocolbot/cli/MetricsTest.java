@@ -44,7 +44,9 @@ class MetricsTest {
             overload(server);
             corpusChanges(server, corpus);
 
-            String text = get(server.serve.metricsPort(), "/metrics").body();
+            // the last answer is counted just after Slack took its post: wait (bounded) until it is in
+            String text = scrapeUntil(server.serve.metricsPort(),
+                    "protocolbot_answer_seconds_count{platform=slack}", 7.0);
             Map<String, Double> m = parse(text);
             assertEquals(6.0, m.get("protocolbot_questions_total{outcome=answered,platform=slack}"), text);
             assertEquals(1.0, m.get("protocolbot_questions_total{outcome=nothing_found,platform=slack}"));
@@ -109,6 +111,8 @@ class MetricsTest {
         }
         assertEquals(List.of(200, 200, 200, 200, 503), statuses);
         server.slack.release();
+        // the second answer and the second notice have reached Slack: both queues are empty again
+        server.slack.await("chat.postMessage", 4, c -> c.params().getOrDefault("thread_ts", "").startsWith("1700001100."));
         server.postsAfterMarker("busy");
     }
 
@@ -140,6 +144,17 @@ class MetricsTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/teams/messages"))
                 .header("Content-Type", "application/json").header("Authorization", TeamsTest.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code /metrics} once {@code key} has reached {@code value}, or after ten seconds, whichever comes first. */
+    String scrapeUntil(int port, String key, double value) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String text = get(port, "/metrics").body();
+        while (parse(text).getOrDefault(key, 0.0) < value && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            text = get(port, "/metrics").body();
+        }
+        return text;
     }
 
     HttpResponse<String> get(int port, String path) throws Exception {
