@@ -148,6 +148,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
                 + ", teams=" + (teams() ? "on" : "off") + ", bind=" + bind + ", port=" + port
                 + ", protocol=" + protocol.orElse("all") + ", data=" + dataDir + ", keepUnanswered=" + keepUnanswered
-                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
+                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + ", stop=" + stopSeconds + "s, read="
+                + readSeconds + "s, idle=" + idleSeconds + "s]";
     }
 }
