@@ -1,17 +1,17 @@
 package nl.protocolbot.slack;
 
-/** What may be logged of a payload: its type name, and only when it looks like one. */
+/** What may be logged of something Slack sent: a type or error name, and only when it looks like one. */
 final class PayloadTypes {
     private static final int MAX = 60;
 
     private PayloadTypes() {
     }
 
-    /** The type as given when it is a plausible Slack type name ({@code message:file_share}); otherwise "?". */
-    static String printable(String type) {
-        if (type == null || type.isEmpty() || type.length() > MAX || !type.matches("[a-z0-9_.:-]+")) {
+    /** The name as given when it is a plausible Slack name ({@code message:file_share}); otherwise "?". */
+    static String printable(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX || !name.matches("[a-z0-9_.:-]+")) {
             return "?";
         }
-        return type;
+        return name;
     }
 }

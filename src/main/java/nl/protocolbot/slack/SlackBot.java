@@ -7,8 +7,6 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -17,17 +15,20 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +57,29 @@ public final class SlackBot {
         }
     }
 
-    /** The events (type, or type:subtype as Bolt names them) that have a handler below. */
-    private static final java.util.Set<String> HANDLED_EVENTS = java.util.Set.of("app_mention", "message",
-            "message:file_share", "message:thread_broadcast", "app_home_opened");
+    /**
+     * What Slack work was shed or lost, for {@code bench}, the logs and monitoring. Thread-safe; one per server.
+     */
+    public static final class Counters {
+        final AtomicLong shed = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+
+        /** Events answered with the busy notice instead of an answer. */
+        public long shed() {
+            return shed.get();
+        }
+
+        /** Events not acknowledged (HTTP 503, Socket Mode envelope left unacknowledged) for Slack to retry. */
+        public long refused() {
+            return refused.get();
+        }
+
+        /** Posts to Slack given up after their retries: a reply that never arrived. */
+        public long lost() {
+            return lost.get();
+        }
+    }
 
     private final Config config;
     private final Supplier<Answerer> answerer;
@@ -66,6 +87,9 @@ public final class SlackBot {
     private final Executor workers;
     private final Executor notices;
     private final SeenKeys seen;
+    private final Counters counters;
+    private final Metrics metrics;
+    private final Poster poster;
     private final Clock clock;
     private final App app;
 
@@ -75,20 +99,26 @@ public final class SlackBot {
      * @param notices  where "het is even druk" is posted when {@code workers} refuses work
      */
     public SlackBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers,
-                    Executor notices, Clock clock) {
+                    Executor notices, Clock clock, Counters counters, Metrics metrics) {
+        this.counters = counters;
+        this.metrics = metrics;
         this.config = config;
         this.answerer = answerer;
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
         this.seen = new SeenKeys(feedback);
+        this.poster = new Poster(counters.lost, metrics);
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
         slackConfig.setStatsEnabled(false);
+        // every Web API call ends within 10 s, so that a post and its retries stay within Poster's 30 s
+        slackConfig.setHttpClientCallTimeoutMillis(10_000);
         AppConfig.AppConfigBuilder b = AppConfig.builder()
                 .slack(Slack.getInstance(slackConfig))
-                .singleTeamBotToken(config.botToken());
+                .singleTeamBotToken(config.botToken())
+                .allEventsApiAutoAckEnabled(true);
         if (config.signingSecret() != null) {
             b.signingSecret(config.signingSecret());
         }
@@ -151,8 +181,9 @@ public final class SlackBot {
                     null, e.getText(), e.getTs(), e.getThreadTs()));
         });
         // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
-        // not a person asking: acknowledged with 200 so that Slack does not retry, and never answered.
-        app.use(new UnhandledEvents(HANDLED_EVENTS));
+        // not a person asking: Bolt acknowledges it with 200 (allEventsApiAutoAckEnabled), so that Slack does not
+        // retry, and it is never answered.
+        app.use(new Refusals());
 
         app.command("/protocol", (req, ctx) -> {
             long start = System.nanoTime();
@@ -168,6 +199,7 @@ public final class SlackBot {
             } else {
                 Answer answer = answer(text);
                 reply = Replies.answer(answer, true);
+                metrics.answered(Metrics.Platform.SLACK, answer.status(), Duration.ofNanos(System.nanoTime() - start));
                 LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
             }
             Replies.Message r = reply;
@@ -204,6 +236,7 @@ public final class SlackBot {
                 .toList();
         try {
             feedback.vote(ids, up);
+            metrics.voted(Metrics.Platform.SLACK, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("vote {} recorded for {}", up ? "up" : "down", ids);
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(Replies.THANKS));
         } catch (java.sql.SQLException e) {
@@ -239,32 +272,49 @@ public final class SlackBot {
         return answer(ctx, new Question("message.im", eventId, m.channel(), m.ts(), m.thread(), m.text()));
     }
 
-    /** Answers a question once: a repeat of the event, or of the message under another event ID, is not answered. */
+    /**
+     * Answers a question once: a repeat of the event, or of the message under another event ID, is not answered.
+     * Every event acknowledged gets one post, the answer or the busy notice; when not even the notice can be queued
+     * the event is not acknowledged (503, or no Socket Mode ack), so that Slack delivers it again later.
+     */
     private com.slack.api.bolt.response.Response answer(EventContext ctx, Question q) {
         if (!seen.claimEvent(q.eventId(), q.channel(), q.ts())) {
             LOG.info("{} repeated (retry {}), not answered again", q.kind(), ctx.getRetryNum());
             return ctx.ack();
         }
-        answerLater(q.kind(), ctx, q.channel(), q.thread(), q.text());
+        if (!answerLater(ctx, q)) {
+            seen.releaseEvent(q.eventId(), q.channel(), q.ts());
+            counters.refused.incrementAndGet();
+            metrics.shed(Metrics.Platform.SLACK, Metrics.Shed.REFUSED);
+            LOG.warn("{} refused: answer and notice queues full; not acknowledged, Slack will retry", q.kind());
+            throw new Refusals.Refused();
+        }
         return ctx.ack();
     }
 
-    private void answerLater(String type, EventContext ctx, String channel, String thread, String text) {
+    /** Queues the answer, or when that is full the busy notice; false when neither could be queued. */
+    private boolean answerLater(EventContext ctx, Question q) {
         long received = System.nanoTime();
         try {
             workers.execute(() -> {
-                Answer answer = answer(text);
-                Replies.Message reply = Replies.answer(answer, false);
-                post(ctx, channel, thread, reply);
-                LOG.info("{} answered in {} ms: {}", type, millis(received), ids(answer));
+                Answer answer = answer(q.text());
+                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, false))) {
+                    metrics.answered(Metrics.Platform.SLACK, answer.status(),
+                            Duration.ofNanos(System.nanoTime() - received));
+                    LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));
+                }
             });
+            return true;
         } catch (RejectedExecutionException busy) {
-            LOG.warn("{} shed: worker queue full", type);
             try {
-                notices.execute(() -> post(ctx, channel, thread, Replies.plain(Replies.BUSY)));
+                notices.execute(() -> post(ctx, q.channel(), q.thread(), Replies.plain(Replies.BUSY)));
             } catch (RejectedExecutionException alsoBusy) {
-                LOG.warn("{} dropped: notice queue full", type);
+                return false;
             }
+            counters.shed.incrementAndGet();
+            metrics.shed(Metrics.Platform.SLACK, Metrics.Shed.BUSY_NOTICE);
+            LOG.warn("{} shed: answer queue full, busy notice queued", q.kind());
+            return true;
         }
     }
 
@@ -272,30 +322,17 @@ public final class SlackBot {
         return answerer.get().ask(text);
     }
 
-    private void post(EventContext ctx, String channel, String thread, Replies.Message reply) {
-        try {
-            ChatPostMessageResponse r = ctx.client().chatPostMessage(m -> m.channel(channel).threadTs(thread)
-                    .text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false));
-            if (!r.isOk()) {
-                LOG.warn("chat.postMessage failed: {}", r.getError());
-            }
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("chat.postMessage failed: {}", e.getClass().getSimpleName());
-        }
+    /** Posts a reply, retried as {@link Poster} says; true when Slack took it. */
+    private boolean post(EventContext ctx, String channel, String thread, Replies.Message reply) {
+        return poster.send("chat.postMessage", () -> ctx.client().chatPostMessage(m -> m.channel(channel)
+                .threadTs(thread).text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false)));
     }
 
     private void publishHome(EventContext ctx, String user) {
-        try {
-            Answerer a = answerer.get();
-            var r = ctx.client().viewsPublish(v -> v.userId(user).view(View.builder().type("home")
-                    .blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build()));
-            if (!r.isOk()) {
-                LOG.warn("views.publish failed: {}", r.getError());
-            } else {
-                LOG.info("app home published");
-            }
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("views.publish failed: {}", e.getClass().getSimpleName());
+        Answerer a = answerer.get();
+        if (poster.send("views.publish", () -> ctx.client().viewsPublish(v -> v.userId(user).view(View.builder()
+                .type("home").blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build())))) {
+            LOG.info("app home published");
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.protocolbot.teams;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Hmac;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +28,20 @@ public final class TeamsWebhook implements HttpEndpoint {
     private final Supplier<Answerer> answerer;
     private final Semaphore answering;
     private final ArticleLinks links;
+    private final Metrics metrics;
 
     /**
      * @param securityToken the base64 security token Teams shows when the webhook is created
      * @param maxConcurrent answers computed at once; a request that waits more than a second for its turn gets 503
      */
-    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent) {
-        this(securityToken, answerer, maxConcurrent, ArticleLinks.NONE);
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, Metrics metrics) {
+        this(securityToken, answerer, maxConcurrent, metrics, ArticleLinks.NONE);
     }
 
     /** @param links where each article's web page is, to link answers to it */
-    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, ArticleLinks links) {
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, Metrics metrics,
+                        ArticleLinks links) {
+        this.metrics = metrics;
         this.key = Base64.getDecoder().decode(securityToken.strip());
         this.answerer = answerer;
         this.answering = new Semaphore(maxConcurrent);
@@ -59,6 +64,7 @@ public final class TeamsWebhook implements HttpEndpoint {
             return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
         if (!answering.tryAcquire(1, TimeUnit.SECONDS)) {
+            metrics.shed(Metrics.Platform.TEAMS_WEBHOOK, Metrics.Shed.REFUSED);
             LOG.warn("teams message shed: too many answers at once");
             return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
@@ -68,6 +74,8 @@ public final class TeamsWebhook implements HttpEndpoint {
         } finally {
             answering.release();
         }
+        reply.status().ifPresent(s -> metrics.answered(Metrics.Platform.TEAMS_WEBHOOK, s,
+                Duration.ofNanos(System.nanoTime() - start)));
         LOG.info("teams webhook {} answered in {} ms: {}", reply.kind(), (System.nanoTime() - start) / 1_000_000,
                 reply.articleIds());
         return Reply.json(200, reply.message().toString());

@@ -25,7 +25,7 @@ class LearnTest {
     void learnAddsTheExampleAndTheLiveCorpusReloadsIt(@TempDir Path tmp) throws Exception {
         Path dir = copyOfTheBundledCorpus(tmp);
         try (LiveCorpus live = new LiveCorpus(Optional.of(dir),
-                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC())) {
+                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC(), nl.protocolbot.server.Metrics.NONE)) {
             live.load();
             String before = live.version().orElseThrow().fingerprint();
             MainTest.Run r = MainTest.withEnv(Map.of("PROTOCOLBOT_CORPUS", dir.toString()), "",

@@ -23,7 +23,7 @@ class LiveCorpusTest {
     void aRefusedChangeIsRememberedWithFileAndLineAndStaysAfterAGoodReload(@TempDir Path tmp) throws Exception {
         Path dir = nl.protocolbot.TestCorpus.copy(tmp);
         try (LiveCorpus live = new LiveCorpus(Optional.of(dir), c -> new Answerer(SearchEngine.build(c)),
-                Clock.fixed(NOW, ZoneOffset.UTC))) {
+                Clock.fixed(NOW, ZoneOffset.UTC), Metrics.NONE)) {
             live.load();
             assertTrue(live.lastRefusal().isEmpty());
             Path aurora = dir.resolve("aurora.md");

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.protocolbot.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,21 +20,18 @@ class WebPrivacyTest {
 
     @Test
     void questionsAndThePasswordStayOutOfTheLog(@TempDir Path tmp) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new OutputStream() {
-            @Override
-            public synchronized void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
+        String log;
+        try (LogCapture logs = new LogCapture()) {
+            walk(tmp);
+            log = logs.text();
+        }
+        assertTrue(log.contains("web vote down recorded"), "the log was captured: " + log);
+        assertFalse(log.contains("Xanthippe"), "no question text (nor the wrong password) in the log:\n" + log);
+        assertFalse(log.contains(Site.PASSWORD), "no password in the log");
+    }
 
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
+    /** Asks, votes 👎, finds nothing, logs in wrongly and rightly, links one kept text and deletes the other. */
+    static void walk(Path tmp) throws Exception {
         try (Site site = new Site(tmp, Optional.of(Site.PASSWORD))) {
             Map<String, String> vote = Site.form(site.get(Site.q(ASKED)).body(), "/stem");
             vote.put("stem", "neer");
@@ -64,12 +58,6 @@ class WebPrivacyTest {
             for (HttpResponse<String> r : new HttpResponse[] {linked, deleted, in}) {
                 assertFalse(r.uri().toString().contains("Xanthippe"), r.uri().toString());
             }
-        } finally {
-            System.setErr(original);
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("web vote down recorded"), "the log was captured: " + log);
-        assertFalse(log.contains("Xanthippe"), "no question text (nor the wrong password) in the log:\n" + log);
-        assertFalse(log.contains(Site.PASSWORD), "no password in the log");
     }
 }
