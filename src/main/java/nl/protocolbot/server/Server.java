@@ -167,6 +167,7 @@ public final class Server implements AutoCloseable {
                 .adminPassword(settings.adminPassword())
                 .publicUrl(settings.publicUrl())
                 .protocol(settings.protocol())
+                .metrics(metrics)
                 .build()
                 .endpoint();
     }

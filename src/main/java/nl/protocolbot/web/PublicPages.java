@@ -1,5 +1,6 @@
 package nl.protocolbot.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
+import nl.protocolbot.server.Metrics;
 
 /** The pages anyone may see: the search with its answer, an article, a protocol. Models only; no HTTP here. */
 final class PublicPages {
@@ -19,13 +21,15 @@ final class PublicPages {
 
     private final VoteTokens votes;
     private final Optional<String> onlyProtocol;
+    private final Metrics metrics;
 
     /**
      * @param onlyProtocol list only this protocol on the home page (the server answers from it alone)
      */
-    PublicPages(VoteTokens votes, Optional<String> onlyProtocol) {
+    PublicPages(VoteTokens votes, Optional<String> onlyProtocol, Metrics metrics) {
         this.votes = votes;
         this.onlyProtocol = onlyProtocol;
+        this.metrics = metrics;
     }
 
     /** The home page: the search box, the answer to {@code question} when there is one, and the protocols. */
@@ -42,7 +46,10 @@ final class PublicPages {
             return new Page(400, "home", m);
         }
         if (!q.isEmpty()) {
-            m.put("answer", answer(answerer, answerer.ask(q), voted));
+            long start = System.nanoTime();
+            Answer a = answerer.ask(q);
+            metrics.answered(Metrics.Platform.WEB, a.status(), Duration.ofNanos(System.nanoTime() - start));
+            m.put("answer", answer(answerer, a, voted));
         }
         return Page.ok("home", m);
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,12 @@ final class Voting {
 
     private final VoteTokens tokens;
     private final FeedbackStore feedback;
+    private final Metrics metrics;
 
-    Voting(VoteTokens tokens, FeedbackStore feedback) {
+    Voting(VoteTokens tokens, FeedbackStore feedback, Metrics metrics) {
         this.tokens = tokens;
         this.feedback = feedback;
+        this.metrics = metrics;
     }
 
     Outcome vote(Map<String, String> form) throws Exception {
@@ -48,6 +51,7 @@ final class Voting {
                 feedback.release(key);
                 throw e;
             }
+            metrics.voted(Metrics.Platform.WEB, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("web vote {} recorded for {}", up ? "up" : "down", v.articleIds());
         }
         return Outcome.redirect("/?q=" + URLEncoder.encode(v.question(), StandardCharsets.UTF_8)

@@ -13,6 +13,7 @@ import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Metrics;
 
 /**
  * The web page: the search with its answers, articles, protocols, and, with a password set, the management pages
@@ -45,10 +46,10 @@ public final class WebApp {
         Objects.requireNonNull(b.answerer, "answerer");
         Objects.requireNonNull(b.feedback, "feedback");
         VoteTokens tokens = new VoteTokens(random, b.clock);
-        PublicPages pages = new PublicPages(tokens, b.protocol);
+        PublicPages pages = new PublicPages(tokens, b.protocol, b.metrics);
         Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
                 b.status, b.learner, new Sessions(random, b.clock), new LoginLimiter(b.clock), b.clock));
-        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback), admin, b.publicUrl);
+        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, b.publicUrl);
     }
 
     public static Builder builder() {
@@ -74,6 +75,7 @@ public final class WebApp {
         private Optional<URI> publicUrl = Optional.empty();
         private Optional<String> protocol = Optional.empty();
         private Clock clock = Clock.systemUTC();
+        private Metrics metrics = Metrics.NONE;
 
         private Builder() {
         }
@@ -121,6 +123,12 @@ public final class WebApp {
         /** The one protocol the server answers from, if it is limited to one. */
         public Builder protocol(Optional<String> protocol) {
             this.protocol = protocol;
+            return this;
+        }
+
+        /** Where questions answered and votes cast on the page are counted ({@code /metrics}, platform {@code web}). */
+        public Builder metrics(Metrics metrics) {
+            this.metrics = metrics;
             return this;
         }
 

@@ -200,6 +200,29 @@ class PublicHttpTest {
         assertEquals(400, site.post("/stem", Map.of("stem", "op", "vraag", big)).statusCode());
     }
 
+    @Test
+    void questionsAndVotesOnThePageAreCountedInTheMetricsAsWeb() throws Exception {
+        double answered = metric("protocolbot_questions_total{outcome=\"answered\",platform=\"web\"}");
+        double nothing = metric("protocolbot_questions_total{outcome=\"nothing_found\",platform=\"web\"}");
+        double up = metric("protocolbot_votes_total{platform=\"web\",vote=\"up\"}");
+        Map<String, String> form = Site.form(site.get(Site.q("mag ik een filmpje van de les op TikTok zetten"))
+                .body(), "/stem");
+        site.get(Site.q("Waar kan ik mijn auto parkeren?"));
+        form.put("stem", "op");
+        site.post("/stem", form);
+        assertEquals(answered + 1, metric("protocolbot_questions_total{outcome=\"answered\",platform=\"web\"}"));
+        assertEquals(nothing + 1, metric("protocolbot_questions_total{outcome=\"nothing_found\",platform=\"web\"}"));
+        assertEquals(up + 1, metric("protocolbot_votes_total{platform=\"web\",vote=\"up\"}"));
+    }
+
+    /** One sample of the server's {@code /metrics}. */
+    static double metric(String series) throws Exception {
+        String text = site.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + site.server.metricsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(series.length() + 1).strip())).findFirst().orElseThrow(() -> new AssertionError(series));
+    }
+
     static long upVotes(String id) throws Exception {
         return site.store.stats().votes().stream().filter(v -> v.articleId().equals(id))
                 .mapToLong(FeedbackStore.Votes::up).sum();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The public pages' models and templates on the bundled corpus, without HTTP. */
 class PublicPagesTest {
     static Answerer answerer;
-    final PublicPages pages = new PublicPages(new VoteTokens(new SecureRandom(), Clock.systemUTC()), Optional.empty());
+    final PublicPages pages = new PublicPages(new VoteTokens(new SecureRandom(), Clock.systemUTC()), Optional.empty(),
+            nl.protocolbot.server.Metrics.NONE);
     final Templates templates = new Templates();
 
     @BeforeAll
@@ -106,7 +107,7 @@ class PublicPagesTest {
             assertTrue(all.contains("href=\"/protocol/" + slug + "\""), slug);
         }
         PublicPages aurora = new PublicPages(new VoteTokens(new SecureRandom(), Clock.systemUTC()),
-                Optional.of("aurora"));
+                Optional.of("aurora"), nl.protocolbot.server.Metrics.NONE);
         String one = html(aurora.home(answerer, "", false));
         assertTrue(one.contains("href=\"/protocol/aurora\"") && !one.contains("href=\"/protocol/konot\""));
     }
