@@ -33,6 +33,7 @@ final class LoopbackSlackApi implements AutoCloseable {
                 return t;
             });
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch heldResponses = new java.util.concurrent.CountDownLatch(0);
 
     LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -48,8 +49,10 @@ final class LoopbackSlackApi implements AutoCloseable {
                         System.nanoTime()));
                 Failure failure = null;
                 if ("chat.postMessage".equals(method)) {
-                    awaitRelease();
+                    awaitRelease(held);
                     failure = failures.poll();
+                } else if (method.startsWith("/response/")) {
+                    awaitRelease(heldResponses);
                 }
                 if (failure != null) {
                     fail(exchange, failure);
@@ -135,13 +138,19 @@ final class LoopbackSlackApi implements AutoCloseable {
         held = new java.util.concurrent.CountDownLatch(1);
     }
 
-    void release() {
-        held.countDown();
+    /** From now on posts to response URLs are received but not answered until {@link #release()}. */
+    void holdResponseUrls() {
+        heldResponses = new java.util.concurrent.CountDownLatch(1);
     }
 
-    private void awaitRelease() {
+    void release() {
+        held.countDown();
+        heldResponses.countDown();
+    }
+
+    private static void awaitRelease(java.util.concurrent.CountDownLatch latch) {
         try {
-            held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

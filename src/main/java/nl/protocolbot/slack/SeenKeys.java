@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What Slack has already sent, kept in the database (so that it holds across restarts and, on a shared database,
  * across replicas): event IDs and messages (channel and ts) for 15 minutes, request signatures for 5 minutes,
- * Slack's retry and replay windows. Keys are stored hashed. A claim is given back when the work failed on our side,
+ * Slack's retry and replay windows; and who voted on which answer, for 15 minutes. Keys are stored hashed. A claim is given back when the work failed on our side,
  * so that Slack's retry of it is not refused as a repeat. When the database fails, work is treated as new: a rare
  * double answer is better than none.
  */
@@ -47,6 +47,20 @@ final class SeenKeys {
 
     void releaseRequest(String signature) {
         release(key("signature", signature));
+    }
+
+    /** True when this person has not voted on this answer within 15 minutes; claims it. */
+    boolean claimVote(String user, String channel, String messageTs) {
+        return claim(voteKey(user, channel, messageTs), EVENTS);
+    }
+
+    void releaseVote(String user, String channel, String messageTs) {
+        release(voteKey(user, channel, messageTs));
+    }
+
+    private static String voteKey(String user, String channel, String messageTs) {
+        return user == null || channel == null || messageTs == null ? null
+                : key("vote", user + "/" + channel + "/" + messageTs);
     }
 
     private static String eventKey(String eventId) {

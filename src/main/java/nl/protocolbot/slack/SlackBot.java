@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -201,12 +203,14 @@ public final class SlackBot {
             return ctx.ack(a -> a.responseType("ephemeral").text(r.text()).blocks(r.blocks()));
         });
 
+        // Button clicks are acknowledged at once (Slack allows 3 s); the reply through response_url follows.
         app.blockAction(Replies.ACTION_SHARE, (req, ctx) -> {
-            String question = value(req);
-            Answer answer = answer(question);
+            Answer answer = answer(value(req));
             Replies.Message reply = Replies.answer(answer, false);
-            ctx.respond(r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
-                    .blocks(reply.blocks()));
+            if (!respondLater("share", ctx, r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
+                    .blocks(reply.blocks()))) {
+                return com.slack.api.bolt.response.Response.error(503);
+            }
             LOG.info("answer shared in channel: {}", ids(answer));
             return ctx.ack();
         });
@@ -217,27 +221,63 @@ public final class SlackBot {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) || e.getTab() == null) {
                 String user = e.getUser();
-                workers.execute(() -> publishHome(ctx, user));
+                try {
+                    workers.execute(() -> publishHome(ctx, user));
+                } catch (RejectedExecutionException busy) {
+                    LOG.warn("app home not published: answer queue full");
+                }
             }
             return ctx.ack();
         });
     }
 
-    private com.slack.api.bolt.response.Response vote(BlockActionRequest req,
-            com.slack.api.bolt.context.builtin.ActionContext ctx, boolean up) throws IOException {
+    /**
+     * Counts a vote, durably, before Slack is acknowledged; one vote per person per answer, so that a second
+     * click (on a slow day) does not count twice. The thanks follow through response_url.
+     */
+    private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx, boolean up) {
         List<String> ids = Arrays.stream(value(req).split(","))
                 .map(String::strip)
                 .filter(id -> answerer.get().corpus().article(id).isPresent())
                 .toList();
+        Voter voter = voter(req);
+        if (!seen.claimVote(voter.user(), voter.channel(), voter.message())) {
+            LOG.info("vote {} already counted for this answer", up ? "up" : "down");
+            return ctx.ack();
+        }
         try {
             feedback.vote(ids, up);
-            LOG.info("vote {} recorded for {}", up ? "up" : "down", ids);
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(Replies.THANKS));
         } catch (java.sql.SQLException e) {
+            seen.releaseVote(voter.user(), voter.channel(), voter.message());
             LOG.error("vote could not be stored: {}", e.getClass().getSimpleName());
             return com.slack.api.bolt.response.Response.error(500);
         }
+        LOG.info("vote {} recorded for {}", up ? "up" : "down", ids);
+        respondLater("thanks", ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(Replies.THANKS));
         return ctx.ack();
+    }
+
+    /** Who voted on which message: only used (hashed) to count one vote per person per answer. */
+    private record Voter(String user, String channel, String message) {
+    }
+
+    private static Voter voter(BlockActionRequest req) {
+        var p = req.getPayload();
+        return new Voter(p.getUser() == null ? null : p.getUser().getId(),
+                p.getChannel() == null ? null : p.getChannel().getId(),
+                p.getContainer() == null ? null : p.getContainer().getMessageTs());
+    }
+
+    /** Sends a reply to response_url after the click is acknowledged; false when it cannot even be queued. */
+    private boolean respondLater(String what, ActionContext ctx,
+            com.slack.api.bolt.util.BuilderConfigurator<ActionResponse.ActionResponseBuilder> reply) {
+        try {
+            notices.execute(() -> poster.send("response_url (" + what + ")", Poster.webhook(() -> ctx.respond(reply))));
+            return true;
+        } catch (RejectedExecutionException busy) {
+            LOG.warn("response_url ({}) not sent: queue full", what);
+            return false;
+        }
     }
 
     private static String value(BlockActionRequest req) {
@@ -314,14 +354,14 @@ public final class SlackBot {
 
     /** Posts a reply, retried as {@link Poster} says; true when Slack took it. */
     private boolean post(EventContext ctx, String channel, String thread, Replies.Message reply) {
-        return poster.send("chat.postMessage", () -> ctx.client().chatPostMessage(m -> m.channel(channel)
-                .threadTs(thread).text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false)));
+        return poster.send("chat.postMessage", Poster.api(() -> ctx.client().chatPostMessage(m -> m.channel(channel)
+                .threadTs(thread).text(reply.text()).blocks(reply.blocks()).unfurlLinks(false).unfurlMedia(false))));
     }
 
     private void publishHome(EventContext ctx, String user) {
         Answerer a = answerer.get();
-        if (poster.send("views.publish", () -> ctx.client().viewsPublish(v -> v.userId(user).view(View.builder()
-                .type("home").blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build())))) {
+        if (poster.send("views.publish", Poster.api(() -> ctx.client().viewsPublish(v -> v.userId(user)
+                .view(View.builder().type("home").blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build()))))) {
             LOG.info("app home published");
         }
     }

@@ -1,0 +1,63 @@
+package nl.protocolbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import nl.protocolbot.feedback.FeedbackStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Button clicks: acknowledged first, answered through response_url afterwards; one vote per person per answer. */
+class SlackButtonsTest {
+    @Test
+    void aVoteIsAcknowledgedWhileResponseUrlIsStillBusy(@TempDir Path data) throws Exception {
+        try (SlackServer server = new SlackServer(data)) {
+            server.slack.holdResponseUrls(); // Slack's response_url hangs
+            var r = server.form(SlackPayloads.blockAction(SlackPayloads.USER, "protocol_vote_up", "aurora/3.5",
+                    server.slack.responseUrl("slow"), "1700001000.000100"));
+            assertEquals(200, r.statusCode(), "acknowledged without waiting for response_url");
+            assertEquals(1, server.slack.await("/response/slow", 1).size(), "the thanks are on their way");
+            server.slack.release();
+            assertEquals(1, votes(server).up());
+        }
+    }
+
+    @Test
+    void shareIsAcknowledgedWhileResponseUrlIsStillBusy(@TempDir Path data) throws Exception {
+        try (SlackServer server = new SlackServer(data)) {
+            server.slack.holdResponseUrls();
+            var r = server.form(SlackPayloads.blockAction(SlackPayloads.USER, "protocol_share",
+                    "mag ik een klassenfoto op Instagram zetten?", server.slack.responseUrl("share"),
+                    "1700001001.000100"));
+            assertEquals(200, r.statusCode());
+            server.slack.release();
+            var shared = server.slack.await("/response/share", 1);
+            assertTrue(shared.get(0).body().contains("in_channel"), shared.get(0).body());
+        }
+    }
+
+    @Test
+    void aSecondClickOnTheSameAnswerCountsOnce(@TempDir Path data) throws Exception {
+        try (SlackServer server = new SlackServer(data)) {
+            String url = server.slack.responseUrl("v");
+            for (int click = 0; click < 2; click++) {
+                assertEquals(200, server.form(SlackPayloads.blockAction(SlackPayloads.USER, "protocol_vote_up",
+                        "aurora/3.5", url, "1700001002.000100")).statusCode());
+            }
+            // a colleague votes on the same answer: that is another vote
+            assertEquals(200, server.form(SlackPayloads.blockAction("U0COLLEAGUE", "protocol_vote_up", "aurora/3.5",
+                    url, "1700001002.000100")).statusCode());
+            assertEquals(2, votes(server).up());
+        }
+    }
+
+    private static FeedbackStore.Votes votes(SlackServer server) throws Exception {
+        server.serve.close();
+        try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
+            return store.stats().votes().get(0);
+        } finally {
+            server.serve = nl.protocolbot.server.Server.start(server.settings());
+        }
+    }
+}
