@@ -31,8 +31,17 @@ final class Replies {
 
     static final String BUSY = Answer.BUSY_MESSAGE;
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
+    static final String NOT_SHAREABLE = "Dit antwoord kan niet meer gedeeld worden. Stel je vraag opnieuw.";
     static final String USAGE = "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op "
             + "Instagram zetten?`\nEen artikel opzoeken: `/protocol toon aurora/3.5`";
+
+    /** The buttons under an answer. */
+    enum Buttons {
+        /** 👍/👎 only: the answer is already where everyone sees it. */
+        VOTES,
+        /** 👍/👎 and "Deel in kanaal": an answer only the asker sees. */
+        VOTES_AND_SHARE
+    }
 
     /** A message: blocks plus the fallback text Slack shows in notifications. */
     record Message(List<LayoutBlock> blocks, String text) {
@@ -41,12 +50,8 @@ final class Replies {
     private Replies() {
     }
 
-    /**
-     * The answer as a message.
-     *
-     * @param share add a "Deel in kanaal" button (for ephemeral answers)
-     */
-    static Message answer(Answer answer, boolean share) {
+    /** The answer as a message; "Deel in kanaal" only when articles were found, as there is nothing else to share. */
+    static Message answer(Answer answer, Buttons offer) {
         List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         switch (answer.status()) {
@@ -75,22 +80,26 @@ final class Replies {
         }
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
         text.append(Answer.REMINDER);
-        List<BlockElement> buttons = new ArrayList<>();
         if (answer.status() == Answer.Status.ANSWERED) {
-            String ids = String.join(",", answer.items().stream().map(Answer.Item::id).toList());
+            // the buttons carry the article IDs: a vote counts for them, and sharing shows them again without a
+            // new search (which could find something else, or count a question as unanswered once more)
+            String ids = ids(answer.items());
+            List<BlockElement> buttons = new ArrayList<>();
             buttons.add(button(b -> b.actionId(ACTION_VOTE_UP).text(plainText("👍 Nuttig")).value(ids)));
             buttons.add(button(b -> b.actionId(ACTION_VOTE_DOWN).text(plainText("👎 Niet nuttig")).value(ids)));
-        }
-        if (share && answer.status() != Answer.Status.EMPTY_QUESTION) {
-            String q = answer.question().length() > VALUE_LIMIT ? answer.question().substring(0, VALUE_LIMIT)
-                    : answer.question();
-            buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(q)
-                    .style("primary")));
-        }
-        if (!buttons.isEmpty()) {
+            if (offer == Buttons.VOTES_AND_SHARE) {
+                buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(ids)
+                        .style("primary")));
+            }
             blocks.add(actions(buttons));
         }
         return new Message(blocks, text.toString());
+    }
+
+    /** The article IDs of an answer, as the buttons carry them: {@code aurora/3.5,scoh/11tal-8}. */
+    static String ids(List<Answer.Item> items) {
+        String ids = String.join(",", items.stream().map(Answer.Item::id).toList());
+        return ids.length() > VALUE_LIMIT ? ids.substring(0, ids.lastIndexOf(',', VALUE_LIMIT)) : ids;
     }
 
     /** One article, for lookups by number. */

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -196,7 +197,7 @@ public final class SlackBot {
                         "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
             } else {
                 Answer answer = answer(text);
-                reply = Replies.answer(answer, true);
+                reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
                 LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
             }
             Replies.Message r = reply;
@@ -205,13 +206,19 @@ public final class SlackBot {
 
         // Button clicks are acknowledged at once (Slack allows 3 s); the reply through response_url follows.
         app.blockAction(Replies.ACTION_SHARE, (req, ctx) -> {
-            Answer answer = answer(value(req));
-            Replies.Message reply = Replies.answer(answer, false);
+            Answerer a = answerer.get();
+            List<Answer.Item> items = articleIds(value(req)).stream().map(a::show).flatMap(Optional::stream).toList();
+            if (items.isEmpty()) {
+                respondLater("share", ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
+                        .text(Replies.NOT_SHAREABLE));
+                return ctx.ack();
+            }
+            Replies.Message reply = Replies.answer(new Answer("", Answer.Status.ANSWERED, items), Replies.Buttons.VOTES);
             if (!respondLater("share", ctx, r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
                     .blocks(reply.blocks()))) {
                 return com.slack.api.bolt.response.Response.error(503);
             }
-            LOG.info("answer shared in channel: {}", ids(answer));
+            LOG.info("answer shared in channel: {}", items.stream().map(Answer.Item::id).toList());
             return ctx.ack();
         });
         app.blockAction(Replies.ACTION_VOTE_UP, (req, ctx) -> vote(req, ctx, true));
@@ -236,10 +243,7 @@ public final class SlackBot {
      * click (on a slow day) does not count twice. The thanks follow through response_url.
      */
     private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx, boolean up) {
-        List<String> ids = Arrays.stream(value(req).split(","))
-                .map(String::strip)
-                .filter(id -> answerer.get().corpus().article(id).isPresent())
-                .toList();
+        List<String> ids = articleIds(value(req));
         Voter voter = voter(req);
         if (!seen.claimVote(voter.user(), voter.channel(), voter.message())) {
             LOG.info("vote {} already counted for this answer", up ? "up" : "down");
@@ -278,6 +282,13 @@ public final class SlackBot {
             LOG.warn("response_url ({}) not sent: queue full", what);
             return false;
         }
+    }
+
+    /** The IDs a button carries that name an article of the corpus being served. */
+    private List<String> articleIds(String value) {
+        Answerer a = answerer.get();
+        return Arrays.stream(value.split(",")).map(String::strip)
+                .filter(id -> a.corpus().article(id).isPresent()).toList();
     }
 
     private static String value(BlockActionRequest req) {
@@ -331,7 +342,7 @@ public final class SlackBot {
         try {
             workers.execute(() -> {
                 Answer answer = answer(q.text());
-                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, false))) {
+                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, Replies.Buttons.VOTES))) {
                     LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));
                 }
             });

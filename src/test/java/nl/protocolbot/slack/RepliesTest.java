@@ -30,11 +30,12 @@ class RepliesTest {
     @Test
     void nothingFoundSaysSoAndHasNoVoteButtons() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
-        Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), false);
+        Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), Replies.Buttons.VOTES_AND_SHARE);
         assertTrue(m.text().startsWith("Daar staat niets over in het protocol"));
         assertTrue(m.text().endsWith("Bij twijfel: niet publiceren."));
         String blocks = m.blocks().toString();
         assertTrue(!blocks.contains(Replies.ACTION_VOTE_UP), blocks);
+        assertTrue(!blocks.contains(Replies.ACTION_SHARE), "nothing to share: " + blocks);
         assertTrue(blocks.contains("leidinggevende"));
     }
 
@@ -42,7 +43,7 @@ class RepliesTest {
     void everySectionStaysWithinSlacksLimitAndTextIsVerbatim() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
         Answer answer = a.ask("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
-        Replies.Message m = Replies.answer(answer, true);
+        Replies.Message m = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
         StringBuilder plain = new StringBuilder();
         m.blocks().stream().filter(b -> b instanceof SectionBlock).map(b -> ((SectionBlock) b).getText())
                 .forEach(t -> {
