@@ -28,6 +28,17 @@ class RepliesTest {
     }
 
     @Test
+    void aLongTextIsCutAfterASentenceWithinTheLimit() {
+        String text = "Eerste zin over foto's. Tweede zin, iets langer dan de eerste. Derde zin valt erbuiten.";
+        Replies.Cut cut = Replies.cut(text, 70);
+        assertEquals(new Replies.Cut("Eerste zin over foto's. Tweede zin, iets langer dan de eerste. …", true), cut);
+        assertEquals(new Replies.Cut(text, false), Replies.cut(text, text.length()));
+        // one sentence longer than the limit: cut between words
+        Replies.Cut words = Replies.cut("woord ".repeat(100), 50);
+        assertTrue(words.text().length() <= 50 && words.text().endsWith("woord …"), words.text());
+    }
+
+    @Test
     void nothingFoundSaysSoAndHasNoVoteButtons() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
         Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), Replies.Buttons.VOTES_AND_SHARE);
