@@ -67,7 +67,7 @@ final class Poster {
             if (r.isOk()) {
                 return Outcome.DELIVERED;
             }
-            String error = PayloadTypes.printable(r.getError());
+            String error = Payloads.printable(r.getError());
             return TRANSIENT.contains(error) ? new Outcome(false, "error " + error, SOON)
                     : Outcome.permanent("error " + error);
         };

@@ -135,7 +135,8 @@ public final class SlackBot {
         if (config.signingSecret() == null) {
             throw new IllegalStateException("HTTP mode needs a signing secret");
         }
-        return new SlackHttpHandler(app, config.signingSecret(), clock, seen);
+        return new SlackHttpHandler(new BoltRunner(app, config.botToken()), app.config(), config.signingSecret(),
+                clock, seen);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */
@@ -182,7 +183,6 @@ public final class SlackBot {
         // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
         // not a person asking: Bolt acknowledges it with 200 (allEventsApiAutoAckEnabled), so that Slack does not
         // retry, and it is never answered.
-        app.use(new Refusals());
 
         app.command("/protocol", (req, ctx) -> {
             long start = System.nanoTime();
@@ -331,7 +331,7 @@ public final class SlackBot {
             seen.releaseEvent(q.eventId(), q.channel(), q.ts());
             counters.refused.incrementAndGet();
             LOG.warn("{} refused: answer and notice queues full; not acknowledged, Slack will retry", q.kind());
-            throw new Refusals.Refused();
+            throw new BoltRunner.Refused();
         }
         return ctx.ack();
     }
