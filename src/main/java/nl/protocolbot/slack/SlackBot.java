@@ -9,6 +9,8 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.socket_mode.impl.SocketModeClientTyrusImpl;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -92,6 +94,7 @@ public final class SlackBot {
     private final Poster poster;
     private final Clock clock;
     private final App app;
+    private final BoltRunner bolt;
 
     /**
      * @param answerer the current answerer (it may be swapped when the corpus changes)
@@ -122,6 +125,7 @@ public final class SlackBot {
             b.signingSecret(config.signingSecret());
         }
         this.app = new App(b.build());
+        this.bolt = new BoltRunner(app, config.botToken());
         register();
     }
 
@@ -135,13 +139,18 @@ public final class SlackBot {
         if (config.signingSecret() == null) {
             throw new IllegalStateException("HTTP mode needs a signing secret");
         }
-        return new SlackHttpHandler(new BoltRunner(app, config.botToken()), app.config(), config.signingSecret(),
-                clock, seen);
+        return new SlackHttpHandler(bolt, app.config(), config.signingSecret(), clock, seen);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */
     public SocketModeApp startSocketMode(String appToken) throws Exception {
-        SocketModeApp socket = new SocketModeApp(appToken, app);
+        Slack slack = app.slack();
+        SocketModeClient client = new SocketModeClientTyrusImpl(slack, appToken,
+                slack.methods(appToken).appsConnectionsOpen(r -> r).getUrl(),
+                SocketModeClient.DEFAULT_MESSAGE_PROCESSOR_CONCURRENCY, new SocketEnvelopes.Checked(), true, true,
+                SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+        client.addWebSocketMessageListener(new SocketEnvelopes.Listener(client, app, bolt));
+        SocketModeApp socket = new SocketModeApp(client, app);
         socket.startAsync();
         LOG.info("Slack Socket Mode connected");
         return socket;
