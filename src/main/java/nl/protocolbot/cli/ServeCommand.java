@@ -2,6 +2,7 @@ package nl.protocolbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
@@ -17,12 +18,15 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
+    @CommandLine.Mixin
+    CorpusOption corpus;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
         try {
-            settings = Settings.fromEnv(main.env);
+            settings = Settings.fromEnv(env());
         } catch (Settings.Invalid e) {
             for (String p : e.problems()) {
                 err.println("protocolbot serve: " + p);
@@ -30,6 +34,24 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        return Server.serve(settings, spec.commandLine().getOut());
+        try {
+            return Server.serve(settings, spec.commandLine().getOut());
+        } catch (FeedbackStore.Unavailable e) {
+            // one line, without the password (the store's message never holds it)
+            err.println("protocolbot serve: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+    }
+
+    /** The environment, with {@code --corpus} (before or after {@code serve}) in place of PROTOCOLBOT_CORPUS. */
+    private java.util.Map<String, String> env() throws Main.UserError {
+        CorpusOption c = main.corpus(corpus);
+        if (c.dir == null) {
+            return main.env;
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>(main.env);
+        env.put("PROTOCOLBOT_CORPUS", c.dir.toString());
+        return env;
     }
 }

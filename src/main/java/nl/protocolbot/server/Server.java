@@ -17,6 +17,7 @@ import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
+import nl.protocolbot.teams.TeamsBot;
 import nl.protocolbot.teams.TeamsWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +52,22 @@ public final class Server implements AutoCloseable {
 
     private Server(Settings settings) throws Exception {
         this.settings = settings;
-        corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
-        http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
-                MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()), Duration.ofSeconds(settings.idleSeconds())));
+        // first: a database that is not there stops the start (one line, FeedbackStore.Unavailable) before
+        // anything else is opened
+        feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
+                ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
+        try {
+            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
+            http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
+                    MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
+                    Duration.ofSeconds(settings.idleSeconds())));
+        } catch (Exception | Error e) {
+            feedback.close();
+            throw e;
+        }
         workers = pool("answer", settings.workers(), settings.queue());
         // busy notices wait in a queue as long as the answers' one; beyond that Slack is refused (503) and retries
         notices = pool("notice", 1, settings.queue());
-        feedback = FeedbackStore.openFolder(settings.dataDir(), settings.keepUnanswered());
     }
 
     /** Wires and starts everything the settings ask for; returns once the index is ready and requests are served. */
@@ -110,6 +120,9 @@ public final class Server implements AutoCloseable {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
                     settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
         }
+        settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
+                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                        corpus::current, feedback, workers, notices, Clock.systemUTC())));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         step(http::start);
         step(corpus::load);
@@ -117,7 +130,9 @@ public final class Server implements AutoCloseable {
         if (settings.slackSocketMode()) {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
-        LOG.info("serving on port {}", port());
+        if (!closing.get()) {
+            LOG.info("serving on port {}", port());
+        }
     }
 
     private SlackBot slack() {
@@ -193,6 +208,8 @@ public final class Server implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.stopSeconds());
         http.refuseNewRequests();
+        LOG.info("stopping: no new work; finishing {} queued answers within {} s",
+                workers.getQueue().size() + workers.getActiveCount() + notices.getQueue().size(), settings.stopSeconds());
         synchronized (lifecycle) {
             stopSocketMode();
             corpus.close();

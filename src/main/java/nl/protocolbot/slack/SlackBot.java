@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
 import org.slf4j.Logger;
@@ -197,11 +197,11 @@ public final class SlackBot {
             long start = System.nanoTime();
             String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
             Replies.Message reply;
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (text.isEmpty() || lower.equals("help") || lower.equals("hulp")) {
+            Command command = Command.parse(text);
+            if (command.kind() == Command.Kind.HELP) {
                 reply = Replies.plain(Replies.USAGE);
-            } else if (lower.startsWith("toon ") || lower.startsWith("show ")) {
-                String id = text.substring(5).strip();
+            } else if (command.kind() == Command.Kind.SHOW) {
+                String id = command.argument();
                 reply = answerer.get().show(id).map(Replies::article).orElse(Replies.plain(
                         "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
             } else {

@@ -1,9 +1,8 @@
 package nl.protocolbot.teams;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Microsoft Teams outgoing webhook ({@code POST /teams/messages}): verifies the HMAC signature Teams puts in the
- * {@code Authorization} header, takes the question from the activity's text, and answers synchronously with an
- * Adaptive Card. It only translates; the answer comes from the shared {@link Answerer}.
+ * {@code Authorization} header, takes the question from the activity's text (without the mention), and answers
+ * synchronously with an Adaptive Card. It only translates; the answer comes from the shared {@link Answerer}.
  */
 public final class TeamsWebhook implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsWebhook.class);
@@ -42,32 +41,28 @@ public final class TeamsWebhook implements HttpEndpoint {
             LOG.info("teams request refused: bad or missing signature");
             return Reply.json(401, "{\"error\":\"unauthorized\"}");
         }
-        String text;
-        try {
-            JsonObject activity = JsonParser.parseString(call.bodyText()).getAsJsonObject();
-            text = activity.has("text") && activity.get("text").isJsonPrimitive()
-                    ? activity.get("text").getAsString() : "";
-        } catch (JsonParseException | IllegalStateException e) {
+        Optional<Activity> activity = Activity.parse(call.bodyText());
+        if (activity.isEmpty()) {
             return Reply.json(400, "{\"error\":\"malformed activity\"}");
         }
         long start = System.nanoTime();
         Answerer a = answerer.get();
         if (a == null) {
-            return Reply.json(503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
         if (!answering.tryAcquire(1, TimeUnit.SECONDS)) {
             LOG.warn("teams message shed: too many answers at once");
-            return Reply.json(503, Cards.reply(Answer.BUSY_MESSAGE).toString());
+            return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
-        Answer answer;
+        Cards.Built reply;
         try {
-            answer = a.ask(text);
+            reply = Cards.respond(a, activity.get().question(), EnumSet.noneOf(Cards.Option.class));
         } finally {
             answering.release();
         }
-        LOG.info("teams message answered in {} ms: {}", (System.nanoTime() - start) / 1_000_000,
-                answer.items().stream().map(Answer.Item::id).toList());
-        return Reply.json(200, Cards.reply(answer).toString());
+        LOG.info("teams webhook {} answered in {} ms: {}", reply.kind(), (System.nanoTime() - start) / 1_000_000,
+                reply.articleIds());
+        return Reply.json(200, reply.message().toString());
     }
 
     /** {@code Authorization: HMAC <base64 HMAC-SHA256 of the raw body>}, compared in constant time. */

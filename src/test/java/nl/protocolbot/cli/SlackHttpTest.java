@@ -16,6 +16,9 @@ import java.util.Map;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LogCapture;
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,5 +271,19 @@ class SlackHttpTest {
                 assertFalse(r.body().contains("`" + slug), "only Konot's protocol: " + r.body());
             }
         }
+    }
+
+    @Test
+    void slashCommandReadsTheSharedGrammar() throws Exception {
+        HttpResponse<String> upper = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("Toon AURORA/3.5", slack.responseUrl("cmd")));
+        assertTrue(upper.body().contains("leerlingen ouder dan 16 jaar"), upper.body());
+        HttpResponse<String> help = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("HULP", slack.responseUrl("cmd")));
+        assertTrue(help.body().contains("/protocol toon aurora/3.5"), help.body());
+        HttpResponse<String> question = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("toon me wat er over vloeken in een tweet staat", slack.responseUrl("cmd")));
+        assertFalse(question.body().contains("Onbekend artikel"), "a question, not an ID: " + question.body());
+        assertTrue(question.body().contains("konot/donts-2"), question.body());
     }
 }

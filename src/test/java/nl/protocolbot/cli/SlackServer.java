@@ -1,5 +1,7 @@
 package nl.protocolbot.cli;
 
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LogCapture;
+import nl.protocolbot.testing.LoopbackSlackApi;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;

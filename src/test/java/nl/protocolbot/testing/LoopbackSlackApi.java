@@ -1,4 +1,4 @@
-package nl.protocolbot.cli;
+package nl.protocolbot.testing;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
@@ -16,26 +16,27 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the bot calls and records them, with
- * the time each call arrived. Used by {@code bench} (end-to-end timings) and by the tests; never by {@code serve}.
+ * the time each call arrived. A test fixture (tests and the end-to-end benchmark); never in the production jar.
  */
-final class LoopbackSlackApi implements AutoCloseable {
+public final class LoopbackSlackApi implements AutoCloseable {
     /** One recorded call: the method (or response-URL path), its parameters, raw body and arrival time. */
-    record Call(String method, Map<String, String> params, String body, String authorization, long nanos) {
+    public record Call(String method, Map<String, String> params, String body, String authorization, long nanos) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
+    private volatile long delayMillis;
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(
             r -> {
-                Thread t = new Thread(r, "fake-slack");
+                Thread t = new Thread(r, "loopback-slack");
                 t.setDaemon(true);
                 return t;
             });
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private volatile java.util.concurrent.CountDownLatch heldResponses = new java.util.concurrent.CountDownLatch(0);
 
-    LoopbackSlackApi() throws IOException {
+    public LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -47,6 +48,7 @@ final class LoopbackSlackApi implements AutoCloseable {
                 String method = path.startsWith("/api/") ? path.substring(5) : path;
                 calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                         System.nanoTime()));
+                pause();
                 Failure failure = null;
                 if ("chat.postMessage".equals(method)) {
                     awaitRelease(held);
@@ -113,7 +115,7 @@ final class LoopbackSlackApi implements AutoCloseable {
      * The next {@code times} chat.postMessage calls fail as Slack's do: 429 {@code {"ok":false,"error":"ratelimited"}} with
      * {@code Retry-After}, or a 5xx with an HTML error page.
      */
-    void fail(int status, String retryAfter, int times) {
+    public void fail(int status, String retryAfter, int times) {
         for (int i = 0; i < times; i++) {
             failures.add(new Failure(status, retryAfter));
         }
@@ -134,16 +136,16 @@ final class LoopbackSlackApi implements AutoCloseable {
     }
 
     /** From now on chat.postMessage calls are received but not answered until {@link #release()}: a slow Slack. */
-    void hold() {
+    public void hold() {
         held = new java.util.concurrent.CountDownLatch(1);
     }
 
     /** From now on posts to response URLs are received but not answered until {@link #release()}. */
-    void holdResponseUrls() {
+    public void holdResponseUrls() {
         heldResponses = new java.util.concurrent.CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         held.countDown();
         heldResponses.countDown();
     }
@@ -156,20 +158,33 @@ final class LoopbackSlackApi implements AutoCloseable {
         }
     }
 
-    String apiUrl() {
+    /** From now on every call is answered only after {@code millis} (recorded on arrival): a slow Slack. */
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
     /** A response_url the bot may post to. */
-    String responseUrl(String name) {
+    public String responseUrl(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
     }
 
-    void socketUrl(String url) {
+    public void socketUrl(String url) {
         socketUrl = url;
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         List<Call> out = new ArrayList<>();
         for (Call c : calls) {
             if (c.method().equals(method)) {
@@ -179,13 +194,13 @@ final class LoopbackSlackApi implements AutoCloseable {
         return out;
     }
 
-    /** Waits (up to 10 s) until at least {@code n} calls match, and returns them. */
-    List<Call> await(String method, int n) throws InterruptedException {
+    /** Waits until at least {@code n} calls match (at most 30 s, a guard against hanging), and returns them. */
+    public List<Call> await(String method, int n) throws InterruptedException {
         return await(method, n, c -> true);
     }
 
-    List<Call> await(String method, int n, Predicate<Call> filter) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+    public List<Call> await(String method, int n, Predicate<Call> filter) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             List<Call> found = calls(method).stream().filter(filter).toList();
             if (found.size() >= n) {
@@ -196,7 +211,7 @@ final class LoopbackSlackApi implements AutoCloseable {
         return calls(method).stream().filter(filter).toList();
     }
 
-    static Map<String, String> form(String body) {
+    public static Map<String, String> form(String body) {
         Map<String, String> m = new HashMap<>();
         if (body.isEmpty()) {
             return m;
