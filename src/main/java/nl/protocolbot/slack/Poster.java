@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,11 @@ final class Poster {
     }
 
     private final AtomicLong lost;
+    private final Metrics metrics;
 
-    Poster(AtomicLong lost) {
+    Poster(AtomicLong lost, Metrics metrics) {
         this.lost = lost;
+        this.metrics = metrics;
     }
 
     /** What one try came to: delivered, or failed with a reason, and when it is worth trying again (null: never). */
@@ -102,8 +105,10 @@ final class Poster {
                     || System.nanoTime() + last.retryAfter().toNanos() > deadline || !sleep(last.retryAfter())) {
                 break;
             }
+            metrics.retried(Metrics.Platform.SLACK);
         }
         lost.incrementAndGet();
+        metrics.lost(Metrics.Platform.SLACK);
         LOG.warn("{} lost after {} {}: {}", method, tries, tries == 1 ? "try" : "tries", last.reason());
         return false;
     }

@@ -19,6 +19,7 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,7 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +93,7 @@ public final class SlackBot {
     private final Executor notices;
     private final SeenKeys seen;
     private final Counters counters;
+    private final Metrics metrics;
     private final Poster poster;
     private final Clock clock;
     private final App app;
@@ -102,15 +105,16 @@ public final class SlackBot {
      * @param notices  where "het is even druk" is posted when {@code workers} refuses work
      */
     public SlackBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers,
-                    Executor notices, Clock clock, Counters counters) {
+                    Executor notices, Clock clock, Counters counters, Metrics metrics) {
         this.counters = counters;
+        this.metrics = metrics;
         this.config = config;
         this.answerer = answerer;
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
         this.seen = new SeenKeys(feedback);
-        this.poster = new Poster(counters.lost);
+        this.poster = new Poster(counters.lost, metrics);
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
@@ -207,6 +211,7 @@ public final class SlackBot {
             } else {
                 Answer answer = answer(text);
                 reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
+                metrics.answered(Metrics.Platform.SLACK, answer.status(), Duration.ofNanos(System.nanoTime() - start));
                 LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
             }
             Replies.Message r = reply;
@@ -260,6 +265,7 @@ public final class SlackBot {
         }
         try {
             feedback.vote(ids, up);
+            metrics.voted(Metrics.Platform.SLACK, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
         } catch (java.sql.SQLException e) {
             seen.releaseVote(voter.user(), voter.channel(), voter.message());
             LOG.error("vote could not be stored: {}", e.getClass().getSimpleName());
@@ -339,6 +345,7 @@ public final class SlackBot {
         if (!answerLater(ctx, q)) {
             seen.releaseEvent(q.eventId(), q.channel(), q.ts());
             counters.refused.incrementAndGet();
+            metrics.shed(Metrics.Platform.SLACK, Metrics.Shed.REFUSED);
             LOG.warn("{} refused: answer and notice queues full; not acknowledged, Slack will retry", q.kind());
             throw new BoltRunner.Refused();
         }
@@ -352,6 +359,8 @@ public final class SlackBot {
             workers.execute(() -> {
                 Answer answer = answer(q.text());
                 if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, Replies.Buttons.VOTES))) {
+                    metrics.answered(Metrics.Platform.SLACK, answer.status(),
+                            Duration.ofNanos(System.nanoTime() - received));
                     LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));
                 }
             });
@@ -363,6 +372,7 @@ public final class SlackBot {
                 return false;
             }
             counters.shed.incrementAndGet();
+            metrics.shed(Metrics.Platform.SLACK, Metrics.Shed.BUSY_NOTICE);
             LOG.warn("{} shed: answer queue full, busy notice queued", q.kind());
             return true;
         }
