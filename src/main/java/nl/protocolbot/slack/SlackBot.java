@@ -174,24 +174,24 @@ public final class SlackBot {
             }
             String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
             return answer(ctx, new Question("app_mention", payload.getEventId(), e.getChannel(), e.getTs(), thread,
-                    e.getText()));
+                    SlackText.clean(e.getText())));
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    e.getBotId(), e.getText(), e.getTs(), e.getThreadTs()));
+                    e.getBotId(), SlackText.clean(e.getText()), e.getTs(), e.getThreadTs()));
         });
         // A person writing with a photo or file attached, and a thread reply also sent to the conversation, arrive
         // as message subtypes with the text of the message: answered like any direct message.
         app.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    null, e.getText(), e.getTs(), e.getThreadTs()));
+                    null, SlackText.clean(e.getText()), e.getTs(), e.getThreadTs()));
         });
         app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             MessageThreadBroadcastEvent e = payload.getEvent();
             return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
-                    null, e.getText(), e.getTs(), e.getThreadTs()));
+                    null, SlackText.clean(e.getText()), e.getTs(), e.getThreadTs()));
         });
         // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
         // not a person asking: Bolt acknowledges it with 200 (allEventsApiAutoAckEnabled), so that Slack does not
@@ -199,7 +199,7 @@ public final class SlackBot {
 
         app.command("/protocol", (req, ctx) -> {
             long start = System.nanoTime();
-            String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+            String text = SlackText.clean(req.getPayload().getText());
             Replies.Message reply;
             Command command = Command.parse(text);
             if (command.kind() == Command.Kind.HELP) {
