@@ -2,22 +2,23 @@ package nl.protocolbot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
-import com.slack.api.socket_mode.impl.SocketModeClientTyrusImpl;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
-import java.io.IOException;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.socket_mode.impl.SocketModeClientTyrusImpl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -116,6 +117,12 @@ public final class SlackBot {
         this.seen = new SeenKeys(feedback);
         this.poster = new Poster(counters.lost, metrics);
         this.clock = clock;
+        this.app = boltApp(config);
+        this.bolt = new BoltRunner(app, config.botToken());
+        register();
+    }
+
+    private static App boltApp(Config config) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
         slackConfig.setStatsEnabled(false);
@@ -128,9 +135,7 @@ public final class SlackBot {
         if (config.signingSecret() != null) {
             b.signingSecret(config.signingSecret());
         }
-        this.app = new App(b.build());
-        this.bolt = new BoltRunner(app, config.botToken());
-        register();
+        return new App(b.build());
     }
 
     /** The Bolt app (for Socket Mode and tests). */
@@ -149,10 +154,12 @@ public final class SlackBot {
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */
     public SocketModeApp startSocketMode(String appToken) throws Exception {
         Slack slack = app.slack();
+        boolean autoReconnect = true;
+        boolean sessionMonitor = true;
         SocketModeClient client = new SocketModeClientTyrusImpl(slack, appToken,
                 slack.methods(appToken).appsConnectionsOpen(r -> r).getUrl(),
-                SocketModeClient.DEFAULT_MESSAGE_PROCESSOR_CONCURRENCY, new SocketEnvelopes.Checked(), true, true,
-                SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+                SocketModeClient.DEFAULT_MESSAGE_PROCESSOR_CONCURRENCY, new SocketEnvelopes.Checked(), autoReconnect,
+                sessionMonitor, SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
         client.addWebSocketMessageListener(new SocketEnvelopes.Listener(client, app, bolt));
         SocketModeApp socket = new SocketModeApp(client, app);
         socket.startAsync();
@@ -161,6 +168,27 @@ public final class SlackBot {
     }
 
     private void register() {
+        registerEvents();
+        app.command("/protocol", this::slashCommand);
+        // Button clicks are acknowledged at once (Slack allows 3 s); the reply through response_url follows.
+        app.blockAction(Replies.ACTION_SHARE, this::share);
+        app.blockAction(Replies.ACTION_VOTE_UP, (req, ctx) -> vote(req, ctx, FeedbackStore.Vote.UP));
+        app.blockAction(Replies.ACTION_VOTE_DOWN, (req, ctx) -> vote(req, ctx, FeedbackStore.Vote.DOWN));
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) || e.getTab() == null) {
+                String user = e.getUser();
+                try {
+                    workers.execute(() -> publishHome(ctx, user));
+                } catch (RejectedExecutionException busy) {
+                    LOG.warn("app home not published: answer queue full");
+                }
+            }
+            return ctx.ack();
+        });
+    }
+
+    private void registerEvents() {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
             if (e.getBotId() != null || e.getUser() == null) {
@@ -196,82 +224,69 @@ public final class SlackBot {
         // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
         // not a person asking: Bolt acknowledges it with 200 (allEventsApiAutoAckEnabled), so that Slack does not
         // retry, and it is never answered.
+    }
 
-        app.command("/protocol", (req, ctx) -> {
-            long start = System.nanoTime();
-            String text = SlackText.clean(req.getPayload().getText());
-            Replies.Message reply;
-            Command command = Command.parse(text);
-            if (command.kind() == Command.Kind.HELP) {
-                reply = Replies.plain(Replies.USAGE);
-            } else if (command.kind() == Command.Kind.SHOW) {
-                String id = command.argument();
-                reply = answerer.get().show(id).map(Replies::article).orElse(Replies.plain(
-                        "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
-            } else {
-                Answer answer = answer(text);
-                reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
-                metrics.answered(Metrics.Platform.SLACK, answer.status(), Duration.ofNanos(System.nanoTime() - start));
-                LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
-            }
-            Replies.Message r = reply;
-            return ctx.ack(a -> a.responseType("ephemeral").text(r.text()).blocks(r.blocks()));
-        });
+    /** {@code /protocol}: help, an article by ID, or an answer only the asker sees, with "Deel in kanaal". */
+    private com.slack.api.bolt.response.Response slashCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        long start = System.nanoTime();
+        String text = SlackText.clean(req.getPayload().getText());
+        Replies.Message reply;
+        Command command = Command.parse(text);
+        if (command.kind() == Command.Kind.HELP) {
+            reply = Replies.plain(Replies.USAGE);
+        } else if (command.kind() == Command.Kind.SHOW) {
+            String id = command.argument();
+            reply = answerer.get().show(id).map(Replies::article).orElse(Replies.plain(
+                    "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
+        } else {
+            Answer answer = answer(text);
+            reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
+            metrics.answered(Metrics.Platform.SLACK, answer.status(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
+        }
+        Replies.Message r = reply;
+        return ctx.ack(a -> a.responseType("ephemeral").text(r.text()).blocks(r.blocks()));
+    }
 
-        // Button clicks are acknowledged at once (Slack allows 3 s); the reply through response_url follows.
-        app.blockAction(Replies.ACTION_SHARE, (req, ctx) -> {
-            Answerer a = answerer.get();
-            List<Answer.Item> items = articleIds(value(req)).stream().map(a::show).flatMap(Optional::stream).toList();
-            if (items.isEmpty()) {
-                respondLater("share", ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
-                        .text(Replies.NOT_SHAREABLE));
-                return ctx.ack();
-            }
-            Replies.Message reply = Replies.answer(new Answer("", Answer.Status.ANSWERED, items), Replies.Buttons.VOTES);
-            if (!respondLater("share", ctx, r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
-                    .blocks(reply.blocks()))) {
-                return com.slack.api.bolt.response.Response.error(503);
-            }
-            LOG.info("answer shared in channel: {}", items.stream().map(Answer.Item::id).toList());
+    /** "Deel in kanaal": the articles the button carries, for everyone in the channel. */
+    private com.slack.api.bolt.response.Response share(BlockActionRequest req, ActionContext ctx) {
+        Answerer a = answerer.get();
+        List<Answer.Item> items = articleIds(value(req)).stream().map(a::show).flatMap(Optional::stream).toList();
+        if (items.isEmpty()) {
+            respondLater("share", ctx, r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text(Replies.NOT_SHAREABLE));
             return ctx.ack();
-        });
-        app.blockAction(Replies.ACTION_VOTE_UP, (req, ctx) -> vote(req, ctx, true));
-        app.blockAction(Replies.ACTION_VOTE_DOWN, (req, ctx) -> vote(req, ctx, false));
-
-        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
-            AppHomeOpenedEvent e = payload.getEvent();
-            if ("home".equals(e.getTab()) || e.getTab() == null) {
-                String user = e.getUser();
-                try {
-                    workers.execute(() -> publishHome(ctx, user));
-                } catch (RejectedExecutionException busy) {
-                    LOG.warn("app home not published: answer queue full");
-                }
-            }
-            return ctx.ack();
-        });
+        }
+        Replies.Message reply = Replies.answer(new Answer("", Answer.Status.ANSWERED, items), Replies.Buttons.VOTES);
+        if (!respondLater("share", ctx, r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
+                .blocks(reply.blocks()))) {
+            return com.slack.api.bolt.response.Response.error(503);
+        }
+        LOG.info("answer shared in channel: {}", items.stream().map(Answer.Item::id).toList());
+        return ctx.ack();
     }
 
     /**
      * Counts a vote, durably, before Slack is acknowledged; one vote per person per answer, so that a second
      * click (on a slow day) does not count twice. The thanks follow through response_url.
      */
-    private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx, boolean up) {
+    private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx,
+            FeedbackStore.Vote vote) {
         List<String> ids = articleIds(value(req));
         Voter voter = voter(req);
         if (!seen.claimVote(voter.user(), voter.channel(), voter.message())) {
-            LOG.info("vote {} already counted for this answer", up ? "up" : "down");
+            LOG.info("vote {} already counted for this answer", vote);
             return ctx.ack();
         }
         try {
-            feedback.vote(ids, up);
-            metrics.voted(Metrics.Platform.SLACK, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
+            feedback.vote(ids, vote, Optional.empty());
+            metrics.voted(Metrics.Platform.SLACK, vote == FeedbackStore.Vote.UP ? Metrics.Vote.UP : Metrics.Vote.DOWN);
         } catch (java.sql.SQLException e) {
             seen.releaseVote(voter.user(), voter.channel(), voter.message());
             LOG.error("vote could not be stored: {}", e.getClass().getSimpleName());
             return com.slack.api.bolt.response.Response.error(500);
         }
-        LOG.info("vote {} recorded for {}", up ? "up" : "down", ids);
+        LOG.info("vote {} recorded for {}", vote, ids);
         respondLater("thanks", ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(Replies.THANKS));
         return ctx.ack();
     }
