@@ -299,6 +299,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                 + ", teams=" + (teams() ? "on" : "off") + ", teamsBot=" + (teamsBot.isPresent() ? "on" : "off")
                 + ", bind=" + bind + ", port=" + port + ", metrics=" + metrics.bind() + ":" + metrics.port()
                 + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
-                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
+                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + ", stop=" + stopSeconds + "s, read="
+                + readSeconds + "s, idle=" + idleSeconds + "s]";
     }
 }

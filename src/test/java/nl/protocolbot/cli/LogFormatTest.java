@@ -87,7 +87,7 @@ class LogFormatTest {
     /** The log proves the questions went through (timings and article IDs) and holds nothing it must not. */
     static void assertHygienic(List<String> lines) {
         String log = String.join("\n", lines);
-        assertTrue(log.contains("app_mention answered in") && log.contains("teams message answered in"), log);
+        assertTrue(log.contains("app_mention answered in") && log.contains("teams webhook question answered in"), log);
         for (String secret : NEVER) {
             assertFalse(log.contains(secret), "the log must not contain " + secret + ":\n" + log);
         }
