@@ -114,7 +114,7 @@ public final class SlackBot {
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
-        this.seen = new SeenKeys(feedback);
+        this.seen = new SeenKeys(feedback, config.botToken());
         this.poster = new Poster(counters.lost, metrics);
         this.clock = clock;
         this.app = boltApp(config);
