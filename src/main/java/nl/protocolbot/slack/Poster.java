@@ -2,8 +2,11 @@ package nl.protocolbot.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.protocolbot.server.Metrics;
@@ -26,9 +29,22 @@ final class Poster {
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
 
-    /** One try of a Web API call. */
+    /** "Try again after a short pause" (the pause grows with the tries). */
+    private static final Duration SOON = Duration.ZERO;
+
+    /** One try of a call to Slack. */
     interface Attempt {
+        Outcome run() throws IOException, SlackApiException;
+    }
+
+    /** A Web API method call, e.g. {@code chat.postMessage}. */
+    interface ApiCall {
         SlackApiTextResponse run() throws IOException, SlackApiException;
+    }
+
+    /** A post to an interaction's {@code response_url}. */
+    interface WebhookCall {
+        WebhookResponse run() throws IOException;
     }
 
     private final AtomicLong lost;
@@ -39,11 +55,39 @@ final class Poster {
         this.metrics = metrics;
     }
 
-    /** What one try came to: delivered, or failed with a reason, and when it is worth trying again. */
-    private record Outcome(boolean delivered, String reason, Duration retryAfter) {
+    /** What one try came to: delivered, or failed with a reason, and when it is worth trying again (null: never). */
+    record Outcome(boolean delivered, String reason, Duration retryAfter) {
+        static final Outcome DELIVERED = new Outcome(true, "", null);
+
         static Outcome permanent(String reason) {
             return new Outcome(false, reason, null);
         }
+    }
+
+    static Attempt api(ApiCall call) {
+        return () -> {
+            SlackApiTextResponse r = call.run();
+            if (r.isOk()) {
+                return Outcome.DELIVERED;
+            }
+            String error = Payloads.printable(r.getError());
+            return TRANSIENT.contains(error) ? new Outcome(false, "error " + error, SOON)
+                    : Outcome.permanent("error " + error);
+        };
+    }
+
+    static Attempt webhook(WebhookCall call) {
+        return () -> {
+            WebhookResponse r = call.run();
+            int status = r.getCode() == null ? 0 : r.getCode();
+            if (status == 200) {
+                return Outcome.DELIVERED;
+            }
+            List<String> after = r.getHeaders() == null ? null : r.getHeaders().entrySet().stream()
+                    .filter(e -> "retry-after".equalsIgnoreCase(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            return http(status, after == null || after.isEmpty() ? null : after.get(0));
+        };
     }
 
     /** Sends the call; true when Slack took it. */
@@ -70,24 +114,24 @@ final class Poster {
     }
 
     private static Outcome once(Attempt attempt, int tries) {
+        Outcome o;
         try {
-            SlackApiTextResponse r = attempt.run();
-            if (r.isOk()) {
-                return new Outcome(true, "", null);
-            }
-            String error = PayloadTypes.printable(r.getError());
-            return TRANSIENT.contains(error) ? new Outcome(false, "error " + error, backoff(tries))
-                    : Outcome.permanent("error " + error);
+            o = attempt.run();
         } catch (SlackApiException e) {
-            int status = e.getResponse().code();
-            if (status == 429) {
-                return new Outcome(false, "HTTP 429", retryAfter(e.getResponse().header("Retry-After")));
-            }
-            return status >= 500 ? new Outcome(false, "HTTP " + status, backoff(tries))
-                    : Outcome.permanent("HTTP " + status);
+            o = http(e.getResponse().code(), e.getResponse().header("Retry-After"));
         } catch (IOException e) {
-            return new Outcome(false, e.getClass().getSimpleName(), backoff(tries));
+            o = new Outcome(false, e.getClass().getSimpleName(), SOON);
         }
+        return SOON.equals(o.retryAfter()) ? new Outcome(false, o.reason(), backoff(tries)) : o;
+    }
+
+    /** An HTTP failure: 429 waits as Slack asks, a 5xx a moment; anything else will not get better. */
+    private static Outcome http(int status, String retryAfter) {
+        if (status == 429) {
+            return new Outcome(false, "HTTP 429", retryAfter(retryAfter));
+        }
+        return status >= 500 ? new Outcome(false, "HTTP " + status, SOON)
+                : Outcome.permanent("HTTP " + status);
     }
 
     /** Slack's {@code Retry-After} in seconds; one second when it is missing or unreadable. */

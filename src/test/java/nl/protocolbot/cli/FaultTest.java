@@ -75,9 +75,7 @@ class FaultTest {
                     });
                     voters[t].start();
                 }
-                // a bound, not a speed requirement: on a loaded machine fifty durable votes can take a while
-                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-                while (acked.get() < 50 && System.nanoTime() < until) {
+                while (acked.get() < 50) {
                     Thread.sleep(10);
                 }
                 process.destroyForcibly(); // SIGKILL, mid-stream
@@ -148,7 +146,7 @@ class FaultTest {
                     senders[t].start();
                 }
                 for (Thread t : senders) {
-                    t.join(60_000);
+                    t.join();
                 }
                 assertEquals(events, ok.get(), "every event acknowledged in the end");
                 List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", events);

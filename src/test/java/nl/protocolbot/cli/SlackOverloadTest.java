@@ -33,6 +33,8 @@ class SlackOverloadTest {
             // Slack retries the refused event; now it is taken and answered
             assertEquals(200, server.event("EvLoad5", SlackPayloads.mention(Q, "1700000800.000005"),
                     "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error").statusCode());
+            assertEquals(1, server.slack.await("chat.postMessage", 1,
+                    c -> "1700000800.000005".equals(c.params().get("thread_ts"))).size());
             List<LoopbackSlackApi.Call> posts = server.postsAfterMarker("load");
             Set<String> threads = posts.stream().map(c -> c.params().get("thread_ts")).collect(Collectors.toSet());
             assertEquals(5, posts.size(), "one post per event");

@@ -1,7 +1,7 @@
 package nl.protocolbot.cli;
 
-import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.LogCapture;
+import nl.protocolbot.testing.LoopbackSlackApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

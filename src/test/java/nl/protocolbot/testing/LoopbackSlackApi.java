@@ -29,11 +29,12 @@ public final class LoopbackSlackApi implements AutoCloseable {
     private volatile long delayMillis;
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(
             r -> {
-                Thread t = new Thread(r, "fake-slack");
+                Thread t = new Thread(r, "loopback-slack");
                 t.setDaemon(true);
                 return t;
             });
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch heldResponses = new java.util.concurrent.CountDownLatch(0);
 
     public LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -50,8 +51,10 @@ public final class LoopbackSlackApi implements AutoCloseable {
                 pause();
                 Failure failure = null;
                 if ("chat.postMessage".equals(method)) {
-                    awaitRelease();
+                    awaitRelease(held);
                     failure = failures.poll();
+                } else if (method.startsWith("/response/")) {
+                    awaitRelease(heldResponses);
                 }
                 if (failure != null) {
                     fail(exchange, failure);
@@ -101,20 +104,6 @@ public final class LoopbackSlackApi implements AutoCloseable {
         return b;
     }
 
-
-    /** From now on every call is answered only after {@code millis} (recorded on arrival): a slow Slack. */
-    public void delay(long millis) {
-        delayMillis = millis;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** A scripted failure: the HTTP status, and the Retry-After header (null for none). */
     private record Failure(int status, String retryAfter) {
     }
@@ -151,13 +140,32 @@ public final class LoopbackSlackApi implements AutoCloseable {
         held = new java.util.concurrent.CountDownLatch(1);
     }
 
-    public void release() {
-        held.countDown();
+    /** From now on posts to response URLs are received but not answered until {@link #release()}. */
+    public void holdResponseUrls() {
+        heldResponses = new java.util.concurrent.CountDownLatch(1);
     }
 
-    private void awaitRelease() {
+    public void release() {
+        held.countDown();
+        heldResponses.countDown();
+    }
+
+    private static void awaitRelease(java.util.concurrent.CountDownLatch latch) {
         try {
-            held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** From now on every call is answered only after {@code millis} (recorded on arrival): a slow Slack. */
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
