@@ -184,7 +184,7 @@ public final class Server implements AutoCloseable {
             return null;
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
-                settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
+                settings.slackSigningSecret().orElse(null), settings.slackApiUrl(), links()),
                 corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters, metrics);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());

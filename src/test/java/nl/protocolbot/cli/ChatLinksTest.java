@@ -39,6 +39,27 @@ class ChatLinksTest {
     }
 
     @Test
+    void slackAnswersLinkToTheArticlePagesUnderThePublicAddress(@TempDir Path data) throws Exception {
+        Answer expected = new nl.protocolbot.answer.Answerer(nl.protocolbot.search.SearchEngine.build(
+                nl.protocolbot.corpus.CorpusLoader.bundled())).ask(QUESTION);
+        try (SlackServer s = new SlackServer(data, "PROTOCOLBOT_PUBLIC_URL", "https://protocol.school.nl")) {
+            assertEquals(200, s.event("EvLink1", SlackPayloads.mention(QUESTION, "1700000000.000100")).statusCode());
+            // the posted blocks are JSON, with < and > written as \\u003c and \\u003e
+            String blocks = s.slack.await("chat.postMessage", 1).get(0).params().get("blocks")
+                    .replace("\\u003c", "<").replace("\\u003e", ">");
+            for (Answer.Item item : expected.items()) {
+                assertTrue(blocks.contains("<https://protocol.school.nl/artikel/" + item.id() + "|Lees " + item.id()
+                        + " op de webpagina>"), item.id() + ": " + blocks);
+            }
+        }
+        try (SlackServer s = new SlackServer(data.resolve("plain"))) {
+            assertEquals(200, s.event("EvLink2", SlackPayloads.mention(QUESTION, "1700000000.000200")).statusCode());
+            assertFalse(s.slack.await("chat.postMessage", 1).get(0).params().get("blocks").contains("/artikel/"),
+                    "no address, no link");
+        }
+    }
+
+    @Test
     void teamsAnswersLinkToTheArticlePagesUnderThePublicAddress(@TempDir Path data) throws Exception {
         String card = teamsCard(data, Map.of("PROTOCOLBOT_PUBLIC_URL", "https://protocol.school.nl/"));
         Answer expected = new nl.protocolbot.answer.Answerer(nl.protocolbot.search.SearchEngine.build(
