@@ -42,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
         if (ablation) {
             out.println("| step | file | Hit@1 | Hit@3 | MRR@5 | off-topic rejected | ms/question |");
             out.println("|---|---|---|---|---|---|---|");
-            for (Tuning.Step step : Tuning.ablation()) {
+            for (Tuning.Row step : Tuning.ablation()) {
                 Answerer answerer = corpus.answerer(step.tuning());
                 Optional<String> org = protocol.validated(answerer.corpus());
                 for (Path f : files) {

@@ -44,13 +44,13 @@ class EvaluationTest {
         Evaluation.Report r = run("extra.jsonl");
         assertTrue(r.hit3() >= 0.84, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
         assertTrue(r.mrr5() >= 0.68, () -> "MRR@5 " + r.mrr5());
-        assertTrue(r.rejection() >= 0.9, () -> "off-topic rejection " + r.rejection() + " " + r.misses());
+        assertTrue(r.rejection() >= 0.85, () -> "off-topic rejection " + r.rejection() + " " + r.misses());
     }
 
     @Test
     void freshQuestionsWrittenAfterTuning() throws Exception {
         Evaluation.Report r = run("fresh.jsonl");
-        assertTrue(r.hit3() >= 0.6, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
+        assertTrue(r.hit3() >= 0.7, () -> "Hit@3 " + r.hit3() + " misses " + r.misses());
         assertTrue(r.rejection() >= 0.85, () -> "off-topic rejection " + r.rejection() + " " + r.misses());
     }
 
