@@ -69,6 +69,11 @@ public final class Answerer {
         return engine.explain(question, protocol);
     }
 
+    /** The protocol answers come from unless a call names another ({@code PROTOCOLBOT_ORG}), if any. */
+    public Optional<String> defaultProtocol() {
+        return defaultProtocol;
+    }
+
     public Corpus corpus() {
         return engine.corpus();
     }

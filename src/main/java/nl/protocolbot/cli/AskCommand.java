@@ -58,7 +58,7 @@ final class AskCommand implements Callable<Integer> {
             throw new Main.UserError("geef een vraag, bijvoorbeeld: protocolbot ask \"mag ik een klassenfoto op "
                     + "Instagram zetten?\"", Main.EXIT_USAGE);
         }
-        Answerer answerer = corpus.answerer();
+        Answerer answerer = main.corpus(corpus).answerer();
         Optional<String> org = protocol.validated(answerer.corpus());
         if (question.isEmpty()) {
             BufferedReader in = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));

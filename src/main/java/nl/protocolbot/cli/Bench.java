@@ -7,26 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
@@ -34,7 +25,6 @@ import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Protocol;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.search.Tuning;
-import nl.protocolbot.server.Settings;
 
 /** The measurements behind {@code protocolbot bench}; each returns figures for the report table. */
 final class Bench {
@@ -277,73 +267,6 @@ final class Bench {
     private static String markdown(String text) {
         return text.replace("\\", "\\\\").replace("<", "\\<").replace("*", "\\*").replace("#", "\\#")
                 .replace("[", "\\[");
-    }
-
-    /** Slack event arriving on loopback to chat.postMessage leaving; Teams request to response. */
-    void endToEnd(int count) throws Exception {
-        String secret = "0123456789abcdef0123456789abcdef";
-        String teams = Base64.getEncoder().encodeToString("bench-teams-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
-        Path data = Files.createTempDirectory("protocolbot-bench");
-        try (LoopbackSlackApi slack = new LoopbackSlackApi()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("SLACK_BOT_TOKEN", "xoxb-bench");
-            env.put("SLACK_SIGNING_SECRET", secret);
-            env.put("SLACK_API_URL", slack.apiUrl());
-            env.put("TEAMS_WEBHOOK_SECRET", teams);
-            env.put("PORT", "0");
-            env.put("PROTOCOLBOT_BIND", "127.0.0.1");
-            env.put("PROTOCOLBOT_DATA", data.toString());
-            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
-                SlackSigner signer = new SlackSigner(secret);
-                String url = "http://127.0.0.1:" + serve.port();
-                long[] slackNanos = new long[count];
-                for (int i = -count / 4; i < count; i++) { // the first quarter warms up
-                    String q = questions.get(Math.floorMod(i, questions.size())).replace("\"", "'");
-                    String ts = "1700000000." + (i + count);
-                    String event = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"api_app_id\":\"A1\","
-                            + "\"event_id\":\"EvBench" + (i + count) + "\",\"event_time\":1700000000,\"event\":"
-                            + "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> " + q + "\",\"ts\":\"" + ts
-                            + "\",\"channel\":\"C1\",\"event_ts\":\"" + ts + "\"}}";
-                    long s = System.nanoTime();
-                    signer.postSigned(url + "/slack/events", "application/json", event);
-                    List<LoopbackSlackApi.Call> posted = slack.await("chat.postMessage", 1,
-                            c -> ts.equals(c.params().get("thread_ts")));
-                    if (i >= 0 && !posted.isEmpty()) {
-                        slackNanos[i] = posted.get(0).nanos() - s;
-                    }
-                }
-                Run slackRun = new Run(slackNanos, 1);
-                row("end to end, Slack event in → chat.postMessage out, p50 / p95 / p99",
-                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", slackRun.p(0.5), slackRun.p(0.95),
-                                slackRun.p(0.99)), "", null);
-                HttpClient http = HttpClient.newHttpClient();
-                long[] teamsNanos = new long[count];
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(teams), "HmacSHA256"));
-                for (int i = -count / 4; i < count; i++) {
-                    String q = questions.get(Math.floorMod(i, questions.size())).replace("\"", "'");
-                    String body = "{\"type\":\"message\",\"text\":\"<at>Protocolbot</at> " + q + "\"}";
-                    String auth = "HMAC " + Base64.getEncoder().encodeToString(
-                            mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-                    long s = System.nanoTime();
-                    http.send(HttpRequest.newBuilder(URI.create(url + "/teams/messages")).header("Authorization", auth)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (i >= 0) {
-                        teamsNanos[i] = System.nanoTime() - s;
-                    }
-                }
-                Run teamsRun = new Run(teamsNanos, 1);
-                row("end to end, Teams request → response, p50 / p95 / p99",
-                        String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", teamsRun.p(0.5), teamsRun.p(0.95),
-                                teamsRun.p(0.99)), "within Teams' 5 s", teamsRun.p(0.99) < 5000);
-            }
-        } finally {
-            try (var files = Files.walk(data)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
     }
 
     private static String java() {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Meet snelheid en geheugen: antwoordtijden, doorvoer, koude start, schaal en end-to-end.",
-                "Schrijft een Markdown-tabel (voor docs/performance.md) naar standaarduitvoer."})
+        description = {"Meet snelheid en geheugen: antwoordtijden, doorvoer, koude start en schaal.",
+                "Schrijft een Markdown-tabel (voor docs/performance.md) naar standaarduitvoer.",
+                "End-to-end, belasting, overbelasting en trage clients: mvn -B -Pbench test (zie docs/performance.md)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "100", description = "Herhalingen van de vragenlijst (standaard ${DEFAULT-VALUE}).")
     int rounds;
@@ -27,8 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
+        main.noCorpus("bench");
         PrintWriter out = spec.commandLine().getOut();
         if (scaleOnly != null) {
             out.println(Bench.scaleOnly(scaleOnly, rounds));
@@ -47,7 +52,6 @@ final class BenchCommand implements Callable<Integer> {
         for (int factor : scales) {
             bench.scale(factor, Math.max(3, rounds / 20));
         }
-        bench.endToEnd(quick ? 40 : 200);
         out.println("| figure | measured | target | met |");
         out.println("|---|---|---|---|");
         for (Bench.Row r : bench.rows) {

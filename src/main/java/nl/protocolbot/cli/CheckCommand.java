@@ -24,12 +24,15 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Main.UserError {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Corpus c = dir != null ? CorpusLoader.load(dir) : corpus.load();
+            Corpus c = dir != null ? CorpusLoader.load(dir) : main.corpus(corpus).load();
             SearchEngine.build(c);
             out.println("OK: " + c.protocols().size() + " protocollen, " + c.size() + " artikelen, "
                     + c.examples().size() + " voorbeeldvragen, " + c.outOfScope().size() + " vragen buiten het protocol"

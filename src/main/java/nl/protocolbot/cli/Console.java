@@ -1,57 +1,81 @@
 package nl.protocolbot.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import nl.protocolbot.answer.AnswerText;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.Command;
 import nl.protocolbot.search.SearchEngine;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 
-/** The interactive console: reads questions, one per line, and prints answers until end of input. */
+/**
+ * The interactive console on JLine: line editing and a history of this session's questions (arrow keys), read
+ * until {@code stop} or end of input. The history is kept in memory only, never in a file: what staff ask stays
+ * private. Reads the shared command grammar ({@link Command}): a question, {@code toon ID} or {@code help}.
+ */
 final class Console {
-    private final Answerer answerer;
-    private final PrintWriter out;
+    static final String HELP = """
+            Typ je vraag en druk op Enter, bijvoorbeeld: mag ik een klassenfoto op Instagram zetten?
+              toon ID   toont één artikel, bijvoorbeeld: toon aurora/3.5
+              help      toont deze uitleg
+              stop      sluit af (of Ctrl-D)
+            Met ↑ en ↓ haal je eerdere vragen terug, met ← en → verbeter je een vraag. Vragen worden niet bewaard
+            na het afsluiten.
+            """;
+    private static final Set<String> STOP = Set.of("stop", "exit", "quit");
 
-    Console(Answerer answerer, PrintWriter out) {
+    private final Answerer answerer;
+    private final Terminal terminal;
+
+    Console(Answerer answerer, Terminal terminal) {
         this.answerer = answerer;
-        this.out = out;
+        this.terminal = terminal;
     }
 
-    int run(InputStream input) throws IOException {
+    int run() {
+        PrintWriter out = terminal.writer();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("protocolbot")
+                .variable(LineReader.HISTORY_SIZE, 500)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .build();
         out.println("protocolbot — vragen over het social-media-protocol ("
                 + answerer.corpus().protocols().size() + " protocollen, " + answerer.corpus().size() + " artikelen).");
-        out.println("Typ je vraag en druk op Enter. 'toon aurora/3.5' toont een artikel; 'stop' of Ctrl-D sluit af.");
-        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        out.println("Typ je vraag en druk op Enter; 'help' legt uit wat er nog meer kan, 'stop' of Ctrl-D sluit af.");
         while (true) {
-            out.print("\nVraag: ");
-            out.flush();
-            String line = in.readLine();
-            if (line == null) {
+            String line;
+            try {
+                line = reader.readLine("\nVraag: ");
+            } catch (UserInterruptException ctrlC) {
+                continue; // Ctrl-C drops the line being typed, as in a shell
+            } catch (EndOfFileException end) {
                 out.println();
                 break;
             }
-            String q = line.strip();
-            String lower = q.toLowerCase(Locale.ROOT);
-            if (q.isEmpty()) {
+            if (line.isBlank()) {
                 continue;
             }
-            if (lower.equals("stop") || lower.equals("exit") || lower.equals("quit")) {
+            if (STOP.contains(line.strip().toLowerCase(Locale.ROOT))) {
                 break;
             }
-            if (lower.startsWith("toon ") || lower.startsWith("show ")) {
-                String id = q.substring(5).strip();
-                out.print(answerer.show(id).map(AnswerText::article)
-                        .orElse("Onbekend artikel '" + id + "'. Gebruik een ID zoals aurora/3.5.\n"));
-                continue;
-            }
-            out.print(AnswerText.render(answerer.ask(q, SearchEngine.DEFAULT_LIMIT, Optional.empty())));
+            out.print(reply(Command.parse(line)));
+            out.flush();
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private String reply(Command command) {
+        return switch (command.kind()) {
+            case HELP -> HELP;
+            case SHOW -> answerer.show(command.argument()).map(AnswerText::article).orElse("Onbekend artikel '"
+                    + command.argument() + "'. Gebruik een ID zoals aurora/3.5; 'protocolbot list' toont ze allemaal.\n");
+            case ASK -> AnswerText.render(answerer.ask(command.argument(), SearchEngine.DEFAULT_LIMIT, Optional.empty()));
+        };
     }
 }

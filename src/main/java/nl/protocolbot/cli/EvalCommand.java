@@ -36,6 +36,9 @@ final class EvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
             out.println("| step | file | Hit@1 | Hit@3 | MRR@5 | off-topic rejected | ms/question |");
             out.println("|---|---|---|---|---|---|---|");
             for (Tuning.Row step : Tuning.ablation()) {
-                Answerer answerer = corpus.answerer(step.tuning());
+                Answerer answerer = main.corpus(corpus).answerer(step.tuning());
                 Optional<String> org = protocol.validated(answerer.corpus());
                 for (Path f : files) {
                     Evaluation.Report r = measure(answerer, f, org);
@@ -54,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             return Main.EXIT_OK;
         }
-        Answerer answerer = corpus.answerer();
+        Answerer answerer = main.corpus(corpus).answerer();
         Optional<String> org = protocol.validated(answerer.corpus());
         boolean ok = true;
         for (Path f : files) {
@@ -75,6 +78,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static Evaluation.Report measure(Answerer answerer, Path file, Optional<String> org) throws Main.UserError {
+        if (!java.nio.file.Files.exists(file)) {
+            throw new Main.UserError("het bestand " + file + " bestaat niet", Main.EXIT_USAGE);
+        }
         try {
             List<Evaluation.Case> cases = Evaluation.read(file);
             Evaluation.run(answerer, cases, org); // warm-up, so the timing is of a warm JVM

@@ -23,7 +23,8 @@ final class HealthCommand implements Callable<Integer> {
     Main main;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Main.UserError {
+        main.noCorpus("health");
         String target = url != null ? url : "http://127.0.0.1:" + main.env.getOrDefault("PORT", "3000") + "/healthz";
         try {
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()

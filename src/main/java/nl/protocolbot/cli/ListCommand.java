@@ -20,9 +20,12 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        Corpus c = corpus.load();
+        Corpus c = main.corpus(corpus).load();
         Optional<String> only = protocol.validated(c);
         PrintWriter out = spec.commandLine().getOut();
         for (Protocol p : c.protocols()) {

@@ -13,10 +13,11 @@ final class ProtocolOption {
         if (slug == null) {
             return Optional.empty();
         }
-        if (corpus.protocol(slug).isEmpty()) {
+        Optional<nl.protocolbot.corpus.Protocol> p = corpus.protocol(slug);
+        if (p.isEmpty()) {
             throw new Main.UserError("onbekend protocol '" + slug + "'; bekend zijn: "
-                    + String.join(", ", corpus.protocols().stream().map(p -> p.slug()).toList()), Main.EXIT_USAGE);
+                    + String.join(", ", corpus.protocols().stream().map(x -> x.slug()).toList()), Main.EXIT_USAGE);
         }
-        return Optional.of(slug);
+        return Optional.of(p.get().slug()); // as the corpus spells it: --org Aurora means aurora
     }
 }

@@ -2,7 +2,8 @@ package nl.protocolbot.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,12 +18,15 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
+    @CommandLine.Mixin
+    CorpusOption corpus;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings;
         try {
-            settings = Settings.fromEnv(main.env);
+            settings = Settings.fromEnv(env());
         } catch (Settings.Invalid e) {
             for (String p : e.problems()) {
                 err.println("protocolbot serve: " + p);
@@ -30,17 +34,24 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
-        Serve serve = Serve.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // SIGTERM: stop taking requests, finish the answers in flight, then exit 0 (not 143)
-            serve.close();
-            stopped.countDown();
-            Runtime.getRuntime().halt(Main.EXIT_OK);
-        }, "shutdown"));
-        spec.commandLine().getOut().println("protocolbot luistert op poort " + serve.port());
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return Main.EXIT_OK;
+        try {
+            return Server.serve(settings, spec.commandLine().getOut());
+        } catch (FeedbackStore.Unavailable e) {
+            // one line, without the password (the store's message never holds it)
+            err.println("protocolbot serve: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+    }
+
+    /** The environment, with {@code --corpus} (before or after {@code serve}) in place of PROTOCOLBOT_CORPUS. */
+    private java.util.Map<String, String> env() throws Main.UserError {
+        CorpusOption c = main.corpus(corpus);
+        if (c.dir == null) {
+            return main.env;
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>(main.env);
+        env.put("PROTOCOLBOT_CORPUS", c.dir.toString());
+        return env;
     }
 }

@@ -24,9 +24,12 @@ final class ShowCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        Answerer answerer = corpus.answerer();
+        Answerer answerer = main.corpus(corpus).answerer();
         Answer.Item item = answerer.show(id).orElseThrow(() -> new Main.UserError(
                 "onbekend artikel '" + id + "'; 'protocolbot list' toont alle artikel-ID's", Main.EXIT_FAILURE));
         spec.commandLine().getOut().print(json ? AnswerJson.item(item) + "\n" : AnswerText.article(item));

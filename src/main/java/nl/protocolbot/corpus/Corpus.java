@@ -2,6 +2,7 @@ package nl.protocolbot.corpus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,12 +54,14 @@ public final class Corpus {
         return List.copyOf(byId.values());
     }
 
+    /** An article by ID, in any case ({@code Aurora/3.5} is {@code aurora/3.5}: IDs are lower case). */
     public Optional<Article> article(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
     }
 
+    /** A protocol by slug, in any case (slugs are lower case). */
     public Optional<Protocol> protocol(String slug) {
-        return protocols.stream().filter(p -> p.slug().equals(slug)).findFirst();
+        return protocols.stream().filter(p -> p.slug().equalsIgnoreCase(slug)).findFirst();
     }
 
     /** The protocol an article belongs to. */

@@ -1,163 +1,390 @@
 package nl.protocolbot.feedback;
 
-import java.nio.file.Files;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.api.FlywayException;
 
 /**
- * Durable feedback through JDBC: 👍/👎 votes per article and how many questions found nothing. Stores no user IDs
- * and no question text, except, when the operator asks for it, the text (never the asker) of questions the protocol
- * does not cover. Every write is committed before the method returns. Thread-safe.
+ * Durable feedback and shared state through JDBC: 👍/👎 votes per article, how many questions found nothing, the
+ * keys that de-duplicate events and refuse replays, and, only when the operator asks for it, the text (never the
+ * asker) of questions that found nothing or whose answer got 👎. Every write is committed before the method
+ * returns. Thread-safe, and safe for several processes on one PostgreSQL database (every write is one atomic
+ * upsert or one transaction).
  *
- * <p>The default is an SQLite file; any JDBC URL whose database understands {@code INSERT … ON CONFLICT} (SQLite,
- * PostgreSQL) works, with its driver on the class path.
+ * <p>The database is an SQLite file (the default, under {@code PROTOCOLBOT_DATA}) or PostgreSQL; its schema is
+ * brought up to date by versioned migrations when the store opens.
  */
 public final class FeedbackStore implements AutoCloseable {
+    /** Longest question text kept, in characters. */
+    static final int MAX_TEXT = 500;
+    /** Expired claims are deleted at most this often. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     /** Votes for one article. */
     public record Votes(String articleId, long up, long down) {
     }
 
-    /** Everything {@code protocolbot stats} shows. */
-    public record Stats(List<Votes> votes, long unanswered, List<String> unansweredQuestions) {
+    public enum Vote { UP, DOWN }
+
+    /** Whether question texts are kept at all ({@code PROTOCOLBOT_KEEP_UNANSWERED}). */
+    public enum QuestionTexts { KEEP, DISCARD }
+
+    /** Why a question text was kept. */
+    public enum TextKind { UNANSWERED, VOTED_DOWN }
+
+    /**
+     * A kept question text: its ID (to delete it), why it was kept, the day it was asked, and for
+     * {@link TextKind#VOTED_DOWN} the articles the answer showed. Never who asked.
+     */
+    public record KeptText(long id, TextKind kind, LocalDate askedOn, String question, List<String> articleIds) {
     }
 
-    private final Connection connection;
-    private final boolean keepUnanswered;
+    /** Everything {@code protocolbot stats} shows: votes, the unanswered count, and the kept texts by ID. */
+    public record Stats(List<Votes> votes, long unanswered, List<KeptText> keptTexts) {
+    }
 
-    private FeedbackStore(Connection connection, boolean keepUnanswered) {
-        this.connection = connection;
-        this.keepUnanswered = keepUnanswered;
+    /** The database could not be reached or migrated. The message is one line and never holds the password. */
+    public static final class Unavailable extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Where the store lives: a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}) with optional
+     * credentials. {@link #toString()} shows neither the password nor the URL's query string.
+     */
+    public record Database(String url, Optional<String> user, Optional<String> password) {
+        public enum Kind { SQLITE, POSTGRESQL }
+
+        public Database {
+            Objects.requireNonNull(url);
+            if (kindOf(url).isEmpty()) {
+                throw new IllegalArgumentException("only jdbc:sqlite: and jdbc:postgresql: URLs are supported");
+            }
+        }
+
+        /** The default: {@code protocolbot.db} in a data folder. */
+        public static Database inFolder(Path dataDir) {
+            return new Database("jdbc:sqlite:" + dataDir.resolve("protocolbot.db").toAbsolutePath(),
+                    Optional.empty(), Optional.empty());
+        }
+
+        /** Whether the URL names a database this store supports. */
+        public static boolean supported(String url) {
+            return kindOf(url).isPresent();
+        }
+
+        public Kind kind() {
+            return kindOf(url).orElseThrow();
+        }
+
+        /** The SQLite file, when the URL names one by path. */
+        public Optional<Path> sqliteFile() {
+            String rest = url.substring("jdbc:sqlite:".length());
+            if (kind() != Kind.SQLITE || rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:")) {
+                return Optional.empty();
+            }
+            int query = rest.indexOf('?');
+            return Optional.of(Path.of(query < 0 ? rest : rest.substring(0, query)));
+        }
+
+        /** The URL for messages and logs: no query string, no user info. */
+        public String redactedUrl() {
+            return Redact.url(url);
+        }
+
+        private static Optional<Kind> kindOf(String url) {
+            String u = url.toLowerCase(Locale.ROOT);
+            return u.startsWith("jdbc:sqlite:") ? Optional.of(Kind.SQLITE)
+                    : u.startsWith("jdbc:postgresql:") ? Optional.of(Kind.POSTGRESQL) : Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return redactedUrl() + user.map(u -> " (user " + u + ")").orElse("");
+        }
+    }
+
+    /** Opens a store: {@code FeedbackStore.builder(db).questionTexts(KEEP).open()}. */
+    public static final class Builder {
+        private final Database database;
+        private QuestionTexts texts = QuestionTexts.DISCARD;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Database database) {
+            this.database = Objects.requireNonNull(database);
+        }
+
+        public Builder questionTexts(QuestionTexts texts) {
+            this.texts = Objects.requireNonNull(texts);
+            return this;
+        }
+
+        /** The clock for claim expiry and the day a text is kept (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Connects, and migrates the schema to the current version.
+         *
+         * @throws Unavailable when the database cannot be reached or migrated; one line, no password
+         */
+        public FeedbackStore open() throws Unavailable {
+            String where = "database " + database.redactedUrl();
+            try {
+                Pool.probe(database);
+            } catch (SQLException e) {
+                throw new Unavailable(where + " is niet bereikbaar: " + Redact.message(e.getMessage(), database.password()));
+            }
+            HikariDataSource pool = Pool.open(database);
+            try {
+                Migrations.run(pool, database.kind());
+            } catch (FlywayException e) {
+                pool.close();
+                String first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                throw new Unavailable(where + ": schema bijwerken mislukt: " + Redact.message(first, database.password()));
+            }
+            return new FeedbackStore(pool, texts, clock);
+        }
+    }
+
+    private final HikariDataSource pool;
+    private final QuestionTexts texts;
+    private final Clock clock;
+    private final AtomicLong lastPurge = new AtomicLong();
+
+    private FeedbackStore(HikariDataSource pool, QuestionTexts texts, Clock clock) {
+        this.pool = pool;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public static Builder builder(Database database) {
+        return new Builder(database);
     }
 
     /** Opens (and creates if needed) {@code protocolbot.db} in a data folder. */
     public static FeedbackStore openFolder(Path dataDir, boolean keepUnanswered) throws SQLException {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new SQLException("kan datamap " + dataDir + " niet aanmaken: " + e.getMessage(), e);
-        }
-        return open("jdbc:sqlite:" + dataDir.resolve("protocolbot.db").toAbsolutePath(), keepUnanswered);
-    }
-
-    public static FeedbackStore open(String jdbcUrl, boolean keepUnanswered) throws SQLException {
-        Connection c = DriverManager.getConnection(jdbcUrl);
-        try (Statement s = c.createStatement()) {
-            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
-            s.execute("CREATE TABLE IF NOT EXISTS votes (article_id VARCHAR(200) PRIMARY KEY, "
-                    + "up BIGINT NOT NULL DEFAULT 0, down BIGINT NOT NULL DEFAULT 0)");
-            s.execute("CREATE TABLE IF NOT EXISTS counters (name VARCHAR(50) PRIMARY KEY, value BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS unanswered (asked_on VARCHAR(10) NOT NULL, question TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS seen (seen_key VARCHAR(300) PRIMARY KEY, expires_at BIGINT NOT NULL)");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return new FeedbackStore(c, keepUnanswered);
+        return builder(Database.inFolder(dataDir)).questionTexts(keepUnanswered ? QuestionTexts.KEEP
+                : QuestionTexts.DISCARD).open();
     }
 
     /** Counts one vote for each of the articles an answer showed. */
-    public synchronized void vote(Collection<String> articleIds, boolean up) throws SQLException {
-        String sql = up
+    public void vote(Collection<String> articleIds, boolean up) throws SQLException {
+        vote(articleIds, up ? Vote.UP : Vote.DOWN, Optional.empty());
+    }
+
+    /**
+     * Counts one vote for each of the articles an answer showed, in one transaction. For a 👎, and only when
+     * texts are kept, the question's text is kept too, with those articles (never who asked).
+     */
+    public void vote(Collection<String> articleIds, Vote vote, Optional<String> question) throws SQLException {
+        // a fixed order, so that two processes voting on the same articles cannot deadlock
+        List<String> ids = articleIds.stream().map(Objects::requireNonNull).distinct().sorted().toList();
+        String sql = vote == Vote.UP
                 ? "INSERT INTO votes (article_id, up, down) VALUES (?, 1, 0) "
                         + "ON CONFLICT (article_id) DO UPDATE SET up = votes.up + 1"
                 : "INSERT INTO votes (article_id, up, down) VALUES (?, 0, 1) "
                         + "ON CONFLICT (article_id) DO UPDATE SET down = votes.down + 1";
-        try (PreparedStatement p = connection.prepareStatement(sql)) {
-            for (String id : articleIds) {
-                p.setString(1, Objects.requireNonNull(id));
-                p.executeUpdate();
+        Optional<String> kept = vote == Vote.DOWN ? keepable(question) : Optional.empty();
+        inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (String id : ids) {
+                    p.setString(1, id);
+                    p.executeUpdate();
+                }
             }
-        }
+            if (kept.isPresent()) {
+                keep(c, TextKind.VOTED_DOWN, kept.get(), ids);
+            }
+        });
     }
 
     /** Counts a question that found nothing; keeps its text only when the operator enabled that. */
-    public synchronized void unanswered(String question) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "INSERT INTO counters (name, value) VALUES ('unanswered', 1) "
-                        + "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")) {
-            p.executeUpdate();
-        }
-        if (keepUnanswered && question != null && !question.isBlank()) {
-            try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO unanswered (asked_on, question) VALUES (?, ?)")) {
-                p.setString(1, LocalDate.now(ZoneOffset.UTC).toString());
-                p.setString(2, question.strip().length() > 500 ? question.strip().substring(0, 500) : question.strip());
+    public void unanswered(String question) throws SQLException {
+        Optional<String> kept = keepable(Optional.ofNullable(question));
+        inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO counters (name, value) VALUES ('unanswered', 1) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")) {
                 p.executeUpdate();
             }
-        }
+            if (kept.isPresent()) {
+                keep(c, TextKind.UNANSWERED, kept.get(), List.of());
+            }
+        });
     }
 
     /**
      * Claims a key (a Slack event ID, a message's channel and ts, a request signature, a Teams activity ID) for
      * {@code ttl}: true when nobody holds it, false for a repeat within that time. Durable, so that it holds across
-     * restarts and, on a shared database, across replicas.
+     * restarts and, on a shared database, across replicas: one atomic upsert takes a free or expired key, so two
+     * processes claiming the same key at once get one true and one false.
      */
-    public synchronized boolean claim(String key, Duration ttl) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement p = connection.prepareStatement("DELETE FROM seen WHERE seen_key = ? AND expires_at <= ?")) {
+    public boolean claim(String key, Duration ttl) throws SQLException {
+        long now = clock.millis();
+        purgeExpired(now);
+        try (Connection c = pool.getConnection();
+             PreparedStatement p = c.prepareStatement("INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) "
+                     + "ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at "
+                     + "WHERE seen.expires_at <= ?")) {
             p.setString(1, Objects.requireNonNull(key));
-            p.setLong(2, now);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = connection.prepareStatement(
-                "INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) ON CONFLICT (seen_key) DO NOTHING")) {
-            p.setString(1, key);
             p.setLong(2, now + ttl.toMillis());
+            p.setLong(3, now);
             return p.executeUpdate() == 1;
         }
     }
 
     /** Gives a claim back, so that a retry of work that failed on our side is not refused as a repeat. */
-    public synchronized void release(String key) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("DELETE FROM seen WHERE seen_key = ?")) {
-            p.setString(1, Objects.requireNonNull(key));
+    public void release(String key) throws SQLException {
+        update("DELETE FROM seen WHERE seen_key = ?", Objects.requireNonNull(key));
+    }
+
+    public Stats stats() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return new Stats(votes(c), unansweredCount(c), keptTexts(c));
+        }
+    }
+
+    /** The kept question texts, oldest first, each with its ID. */
+    public List<KeptText> keptTexts() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return keptTexts(c);
+        }
+    }
+
+    /** Deletes one kept question text; false when there is none with that ID. */
+    public boolean deleteKeptText(long id) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement p = c.prepareStatement("DELETE FROM kept_questions WHERE id = ?")) {
+            p.setLong(1, id);
+            return p.executeUpdate() == 1;
+        }
+    }
+
+    /** Closes the pool. Declares SQLException as the store always has, so that callers stay as they are. */
+    @Override
+    public void close() throws SQLException {
+        pool.close();
+    }
+
+    private Optional<String> keepable(Optional<String> question) {
+        if (texts != QuestionTexts.KEEP) {
+            return Optional.empty();
+        }
+        return question.map(String::strip).filter(q -> !q.isEmpty()).map(FeedbackStore::cut);
+    }
+
+    private static String cut(String text) {
+        return text.codePointCount(0, text.length()) <= MAX_TEXT ? text
+                : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
+    }
+
+    private void keep(Connection c, TextKind kind, String question, List<String> articleIds) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO kept_questions (kind, asked_on, question, article_ids) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, kind.name().toLowerCase(Locale.ROOT));
+            p.setString(2, LocalDate.now(clock).toString());
+            p.setString(3, question);
+            p.setString(4, String.join(",", articleIds));
             p.executeUpdate();
         }
     }
 
-    public synchronized Stats stats() throws SQLException {
+    /** Deletes expired claims now and then, so that the table stays as small as the keys that matter. */
+    private void purgeExpired(long now) throws SQLException {
+        long last = lastPurge.get();
+        if (now - last >= PURGE_EVERY.toMillis() && lastPurge.compareAndSet(last, now)) {
+            try (Connection c = pool.getConnection();
+                 PreparedStatement p = c.prepareStatement("DELETE FROM seen WHERE expires_at <= ?")) {
+                p.setLong(1, now);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    private static List<Votes> votes(Connection c) throws SQLException {
         List<Votes> votes = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT article_id, up, down FROM votes ORDER BY up + down DESC, article_id")) {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT article_id, up, down FROM votes ORDER BY up + down DESC, article_id");
+             ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 votes.add(new Votes(r.getString(1), r.getLong(2), r.getLong(3)));
             }
         }
-        long unanswered = 0;
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT value FROM counters WHERE name = 'unanswered'")) {
-            if (r.next()) {
-                unanswered = r.getLong(1);
-            }
-        }
-        List<String> questions = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT asked_on, question FROM unanswered ORDER BY asked_on")) {
-            while (r.next()) {
-                questions.add(r.getString(1) + "  " + r.getString(2));
-            }
-        }
-        return new Stats(votes, unanswered, questions);
+        return votes;
     }
 
-    @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    private static long unansweredCount(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM counters WHERE name = 'unanswered'");
+             ResultSet r = p.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    private static List<KeptText> keptTexts(Connection c) throws SQLException {
+        List<KeptText> kept = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT id, kind, asked_on, question, article_ids FROM kept_questions ORDER BY id");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                String ids = r.getString(5);
+                kept.add(new KeptText(r.getLong(1), TextKind.valueOf(r.getString(2).toUpperCase(Locale.ROOT)),
+                        LocalDate.parse(r.getString(3)), r.getString(4),
+                        ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+            }
+        }
+        return kept;
+    }
+
+    private void update(String sql, String value) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, value);
+            p.executeUpdate();
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(Work work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            }
+        }
     }
 }

@@ -114,7 +114,8 @@ final class Analysis {
     /**
      * The parts of a compound word as typed, or an empty list (see {@link CompoundSplitter}). A word the lexicon
      * knows is split only when it is a noun: {@code klassenfoto} is a foto of a klas, but {@code meenemen} is not
-     * {@code mee + nemen} in any useful sense.
+     * {@code mee + nemen} in any useful sense; and then a part of three letters must be a word of the corpus
+     * ({@code teamapp}), so that {@code staking} is not {@code sta + king}.
      */
     List<String> compoundParts(String word) {
         if (!tuning.has(Tuning.Step.COMPOUNDS)) {
@@ -125,7 +126,9 @@ final class Analysis {
         if (lookup.knows(w) && !lookup.isNoun(w)) {
             return List.of();
         }
-        return CompoundSplitter.split(w, piece -> isPart(lookup, piece));
+        boolean whole = lookup.knows(w);
+        return CompoundSplitter.split(w, piece -> isPart(lookup, piece)
+                && (!whole || piece.length() > CompoundSplitter.MIN_PART || vocabulary.contains(piece.toString())));
     }
 
     private Analyzer chain(Set<Link> links, SynonymMap syn) {

@@ -102,8 +102,13 @@ final class Lexicon {
 
         /** Whether the form can be a noun. */
         boolean isNoun(CharSequence word) {
+            return isContentWord(word, "ZNW");
+        }
+
+        /** Whether the form has a reading of this part of speech (ZNW noun, WKW verb, BNW adjective). */
+        boolean isContentWord(CharSequence word, String partOfSpeech) {
             for (WordData w : lookup.lookup(word)) {
-                if (w.getTag() != null && startsWith(w.getTag(), "ZNW")) {
+                if (w.getTag() != null && startsWith(w.getTag(), partOfSpeech)) {
                     return true;
                 }
             }

@@ -29,11 +29,14 @@ final class QuestionReader {
     static final int MAX_TERMS = 16;
     /** The weight of a word no index knows (about the IDF of a common word). */
     static final double UNKNOWN_WEIGHT = 1.0;
+    /** A noun no index knows weighs like a word found in this share of the texts (see {@link #unknownWeight}). */
+    static final double UNKNOWN_NOUN_SHARE = 0.01;
     /** Share of its weight a compound's modifier keeps next to its head (the last part). */
     static final double MODIFIER_WEIGHT = 0.5;
     /**
-     * A word that matches in at least this share of all articles (like "Instagram", a synonym of "sociale media")
-     * names what the whole corpus is about: every article covers it implicitly.
+     * A word whose synonyms are found in at least this share of all articles (like "Instagram", a kind of
+     * "sociale media") names what the whole corpus is about: every article covers it implicitly. (A word that is
+     * itself that common is not: "sociale media" typed as such asks what social media are.)
      */
     static final double CONTEXT_SHARE = 0.4;
     private static final int MAX_TYPOS = 10;
@@ -97,8 +100,8 @@ final class QuestionReader {
                 out.add(part.with(Question.Source.WORD, true));
             }
         }
-        if (out.isEmpty() || out.stream().noneMatch(p -> known(p.own()))) {
-            return List.of();
+        if (out.size() < 2 || !known(out.get(out.size() - 1).own())) {
+            return List.of(); // a split helps only when the head (a klassenfoto is a foto) is a word of the corpus
         }
         Reading head = out.remove(out.size() - 1);
         Set<String> own = new LinkedHashSet<>(head.own());
@@ -162,25 +165,34 @@ final class QuestionReader {
                 add(terms, t, synSource);
             }
         }
+        int ownArticleDf = 0;
         for (Question.Term t : terms) {
             maxDf = Math.max(maxDf, df(t.term()));
-            maxArticleDf = Math.max(maxArticleDf, index.articleDf(t.term()));
+            if (t.source() == Question.Source.WORD) {
+                ownArticleDf = Math.max(ownArticleDf, index.articleDf(t.term()));
+            } else {
+                maxArticleDf = Math.max(maxArticleDf, index.articleDf(t.term()));
+            }
         }
-        boolean context = index.size() > 0 && maxArticleDf >= CONTEXT_SHARE * index.size();
+        double common = CONTEXT_SHARE * index.size();
+        boolean context = index.size() > 0 && maxArticleDf >= common && ownArticleDf < common;
         double weight = context ? idf(maxDf) : ownDf > 0 ? idf(ownDf) : maxDf > 0 ? idf(maxDf) : unknownWeight(r);
         return new Question.Word(r.surface(), terms, r.modifier() ? weight * MODIFIER_WEIGHT : weight, r.modifier(),
                 context);
     }
 
     /**
-     * A word none of the corpus's texts contains. When the lexicon knows it ("hond", "salaris") it is a real word
-     * the protocols never use: as specific as a word can be, so it weighs like the rarest word, and a question
-     * about it is not covered by any article. Otherwise (a name, an unknown abbreviation, a typo with no correction)
-     * it weighs little.
+     * A word none of the corpus's texts contains. When the lexicon knows it as a noun and nothing else ("hond",
+     * "salaris") it names a subject the protocols do not mention: it weighs like a fairly specific word (found in
+     * {@link #UNKNOWN_NOUN_SHARE} of the texts), so a question about it is covered by an article only when the rest
+     * of the question clearly is ("mijn mening over de staking op twitter"). Any other word (a verb, a name, an
+     * unknown abbreviation, a typo with no correction) weighs little.
      */
     private double unknownWeight(Reading r) {
-        boolean word = analysis.tuning.has(Tuning.Step.LEXICON) && analysis.lexicon.lookup().knows(r.surface());
-        return word ? idf(1) : UNKNOWN_WEIGHT;
+        Lexicon.Lookup lookup = analysis.lexicon.lookup();
+        boolean noun = analysis.tuning.has(Tuning.Step.LEXICON) && lookup.isNoun(r.surface())
+                && !lookup.isContentWord(r.surface(), "WKW") && !lookup.isContentWord(r.surface(), "BNW");
+        return noun ? idf((int) Math.ceil(UNKNOWN_NOUN_SHARE * (index.size() + index.questions()))) : UNKNOWN_WEIGHT;
     }
 
     private void add(List<Question.Term> terms, String t, Question.Source source) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.protocolbot.feedback.FeedbackStore;
 
 /**
  * The server's configuration, read from environment variables only. Secrets never appear in messages or in
@@ -15,9 +16,31 @@ import java.util.Optional;
 public record Settings(Optional<String> slackBotToken, Optional<String> slackAppToken,
                        Optional<String> slackSigningSecret, String slackApiUrl, String bind, int port,
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
-                       Optional<String> teamsSecret, int workers, int queue, int reloadSeconds) {
+                       Optional<String> teamsSecret, Optional<BotRegistration> teamsBot, int workers, int queue,
+                       int reloadSeconds, int stopSeconds, int readSeconds, int idleSeconds,
+                       FeedbackStore.Database database) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_TEAMS_OPENID_URL =
+            "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /**
+     * The Azure Bot registration for Teams as a bot (single tenant).
+     *
+     * @param appId       the Microsoft App ID
+     * @param appPassword the client secret (never printed)
+     * @param tenantId    the tenant the bot is registered in
+     * @param openIdUrl   the Bot Connector's OpenID metadata
+     * @param tokenUrl    where the bot gets its own token
+     */
+    public record BotRegistration(String appId, String appPassword, String tenantId, URI openIdUrl, URI tokenUrl) {
+        @Override
+        public String toString() {
+            return "BotRegistration[appId=" + appId + ", appPassword=***, tenantId=" + tenantId + ", openIdUrl="
+                    + openIdUrl + ", tokenUrl=" + tokenUrl + "]";
+        }
+    }
 
     /** A setting that is missing or malformed; the message names the variable, never its value. */
     public static final class Invalid extends Exception {
@@ -66,9 +89,13 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         if (bot.isPresent() && appToken.isEmpty() && signing.isEmpty()) {
             problems.add("SLACK_APP_TOKEN: ontbreekt (Socket Mode), of zet SLACK_SIGNING_SECRET (HTTP-modus)");
         }
-        if (bot.isEmpty() && appToken.isEmpty() && signing.isEmpty() && teams.isEmpty()) {
+        Optional<BotRegistration> teamsBot = teamsBot(env, problems);
+        boolean teamsBotSet = TEAMS_BOT_VARIABLES.stream().anyMatch(v -> value(env, v).isPresent());
+        if (bot.isEmpty() && appToken.isEmpty() && signing.isEmpty() && teams.isEmpty() && !teamsBotSet) {
             problems.add("niets ingesteld: zet SLACK_BOT_TOKEN met SLACK_APP_TOKEN (Slack Socket Mode), "
-                    + "SLACK_BOT_TOKEN met SLACK_SIGNING_SECRET (Slack HTTP), en/of TEAMS_WEBHOOK_SECRET (Teams)");
+                    + "SLACK_BOT_TOKEN met SLACK_SIGNING_SECRET (Slack HTTP), TEAMS_BOT_APP_ID met "
+                    + "TEAMS_BOT_APP_PASSWORD en TEAMS_BOT_TENANT_ID (Teams-bot), en/of TEAMS_WEBHOOK_SECRET "
+                    + "(Teams outgoing webhook)");
         }
         String apiUrl = value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
         if (!isHttpUrl(apiUrl)) {
@@ -78,26 +105,138 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int workers = integer(env, "PROTOCOLBOT_WORKERS", 4, 1, 256, problems);
         int queue = integer(env, "PROTOCOLBOT_QUEUE", 200, 1, 100_000, problems);
         int reload = integer(env, "PROTOCOLBOT_RELOAD_SECONDS", 2, 1, 3600, problems);
+        int stop = integer(env, "PROTOCOLBOT_STOP_SECONDS", 8, 1, 600, problems);
+        int read = integer(env, "PROTOCOLBOT_READ_SECONDS", 10, 1, 600, problems);
+        int idle = integer(env, "PROTOCOLBOT_IDLE_SECONDS", 30, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
-        boolean keep = false;
-        Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
-        if (keepValue.isPresent()) {
-            switch (keepValue.get().toLowerCase(Locale.ROOT)) {
-                case "true", "1", "yes", "ja" -> keep = true;
-                case "false", "0", "no", "nee" -> keep = false;
-                default -> problems.add("PROTOCOLBOT_KEEP_UNANSWERED: moet true of false zijn");
-            }
-        }
-        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG");
+        boolean keep = parseKeep(env, problems);
+        Optional<String> protocol = value(env, "PROTOCOLBOT_ORG").map(p -> p.toLowerCase(Locale.ROOT));
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
+        FeedbackStore.Database database = parseDatabase(env, data, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                workers, queue, reload);
+                teamsBot, workers, queue, reload, stop, read, idle, database);
+    }
+
+    /**
+     * The feedback database alone, for commands that need no chat settings ({@code stats}):
+     * {@code PROTOCOLBOT_DATABASE_URL} with its user and password, or the SQLite file under {@code dataDir}.
+     */
+    public static FeedbackStore.Database databaseFromEnv(Map<String, String> env, Path dataDir) throws Invalid {
+        List<String> problems = new ArrayList<>();
+        FeedbackStore.Database db = parseDatabase(env, dataDir, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        return db;
+    }
+
+    /** {@code PROTOCOLBOT_KEEP_UNANSWERED} alone, for {@code stats}. */
+    public static boolean keepUnansweredFromEnv(Map<String, String> env) throws Invalid {
+        List<String> problems = new ArrayList<>();
+        boolean keep = parseKeep(env, problems);
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        return keep;
+    }
+
+    private static FeedbackStore.Database parseDatabase(Map<String, String> env, Path dataDir,
+                                                        List<String> problems) {
+        Optional<String> url = value(env, "PROTOCOLBOT_DATABASE_URL");
+        Optional<String> user = value(env, "PROTOCOLBOT_DATABASE_USER");
+        // a password is taken as it is: leading or trailing spaces may be part of it
+        Optional<String> password = Optional.ofNullable(env.get("PROTOCOLBOT_DATABASE_PASSWORD")).filter(p -> !p.isEmpty());
+        if (url.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                problems.add("PROTOCOLBOT_DATABASE_USER/PROTOCOLBOT_DATABASE_PASSWORD: alleen samen met "
+                        + "PROTOCOLBOT_DATABASE_URL");
+            }
+            return FeedbackStore.Database.inFolder(dataDir);
+        }
+        if (!FeedbackStore.Database.supported(url.get())) {
+            // the value is not repeated: a URL can hold a password
+            problems.add("PROTOCOLBOT_DATABASE_URL: moet met jdbc:postgresql:// of jdbc:sqlite: beginnen");
+            return FeedbackStore.Database.inFolder(dataDir);
+        }
+        return new FeedbackStore.Database(url.get(), user, password);
+    }
+
+    private static boolean parseKeep(Map<String, String> env, List<String> problems) {
+        Optional<String> keepValue = value(env, "PROTOCOLBOT_KEEP_UNANSWERED");
+        if (keepValue.isEmpty()) {
+            return false;
+        }
+        switch (keepValue.get().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "ja" -> {
+                return true;
+            }
+            case "false", "0", "no", "nee" -> {
+                return false;
+            }
+            default -> {
+                problems.add("PROTOCOLBOT_KEEP_UNANSWERED: moet true of false zijn");
+                return false;
+            }
+        }
+    }
+
+    private static final List<String> TEAMS_BOT_VARIABLES = List.of("TEAMS_BOT_APP_ID", "TEAMS_BOT_APP_PASSWORD",
+            "TEAMS_BOT_TENANT_ID", "TEAMS_BOT_OPENID_URL", "TEAMS_BOT_TOKEN_URL");
+
+    /** The Teams bot's registration: none when none of its variables is set; a problem per missing or bad one. */
+    private static Optional<BotRegistration> teamsBot(Map<String, String> env, List<String> problems) {
+        if (TEAMS_BOT_VARIABLES.stream().allMatch(v -> value(env, v).isEmpty())) {
+            return Optional.empty();
+        }
+        Optional<String> id = value(env, "TEAMS_BOT_APP_ID");
+        Optional<String> password = value(env, "TEAMS_BOT_APP_PASSWORD");
+        Optional<String> tenant = value(env, "TEAMS_BOT_TENANT_ID");
+        int before = problems.size();
+        if (id.isEmpty()) {
+            problems.add("TEAMS_BOT_APP_ID: ontbreekt (de Microsoft App ID van de Azure Bot-registratie)");
+        } else if (!id.get().matches(GUID)) {
+            problems.add("TEAMS_BOT_APP_ID: is geen app-ID (een GUID zoals 00000000-0000-0000-0000-000000000000)");
+        }
+        if (password.isEmpty()) {
+            problems.add("TEAMS_BOT_APP_PASSWORD: ontbreekt (het clientgeheim van de Azure Bot-registratie)");
+        }
+        if (tenant.isEmpty()) {
+            problems.add("TEAMS_BOT_TENANT_ID: ontbreekt (de tenant-ID, Directory ID, van je Microsoft 365-omgeving)");
+        } else if (!tenant.get().matches(GUID) && !tenant.get().matches("[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+")) {
+            problems.add("TEAMS_BOT_TENANT_ID: is geen tenant-ID (een GUID, of een domein zoals school.onmicrosoft.com)");
+        }
+        String openId = value(env, "TEAMS_BOT_OPENID_URL").orElse(DEFAULT_TEAMS_OPENID_URL);
+        if (!isSecureUrl(openId)) {
+            problems.add("TEAMS_BOT_OPENID_URL: is geen https-URL");
+        }
+        String token = value(env, "TEAMS_BOT_TOKEN_URL").orElse("https://login.microsoftonline.com/"
+                + tenant.orElse("") + "/oauth2/v2.0/token");
+        if (value(env, "TEAMS_BOT_TOKEN_URL").isPresent() && !isSecureUrl(token)) {
+            problems.add("TEAMS_BOT_TOKEN_URL: is geen https-URL");
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new BotRegistration(id.get(), password.get(), tenant.get(), URI.create(openId),
+                URI.create(token)));
+    }
+
+    /** https, or http to this machine only (tests): secrets and tokens never travel in the clear. */
+    private static boolean isSecureUrl(String s) {
+        try {
+            URI u = URI.create(s);
+            String host = u.getHost();
+            return host != null && ("https".equals(u.getScheme()) || "http".equals(u.getScheme())
+                    && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -142,8 +281,9 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     @Override
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
-                + ", teams=" + (teams() ? "on" : "off") + ", bind=" + bind + ", port=" + port
-                + ", protocol=" + protocol.orElse("all") + ", data=" + dataDir + ", keepUnanswered=" + keepUnanswered
+                + ", teams=" + (teams() ? "on" : "off") + ", teamsBot=" + (teamsBot.isPresent() ? "on" : "off")
+                + ", bind=" + bind + ", port=" + port
+                + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
                 + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
     }
 }

@@ -11,24 +11,23 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.MessageBotEvent;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.HttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +56,16 @@ public final class SlackBot {
         }
     }
 
+    /** The events (type, or type:subtype as Bolt names them) that have a handler below. */
+    private static final java.util.Set<String> HANDLED_EVENTS = java.util.Set.of("app_mention", "message",
+            "message:file_share", "message:thread_broadcast", "app_home_opened");
+
     private final Config config;
     private final Supplier<Answerer> answerer;
     private final FeedbackStore feedback;
     private final Executor workers;
     private final Executor notices;
-    private final EventDeduplicator dedup;
+    private final SeenKeys seen;
     private final Clock clock;
     private final App app;
 
@@ -78,7 +81,7 @@ public final class SlackBot {
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
-        this.dedup = new EventDeduplicator(clock);
+        this.seen = new SeenKeys(feedback);
         this.clock = clock;
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
@@ -99,11 +102,11 @@ public final class SlackBot {
     }
 
     /** The HTTP endpoint for Slack's Events API, slash commands and interactivity ({@code POST /slack/events}). */
-    public HttpHandler httpHandler(int maxBodyBytes) {
+    public HttpEndpoint httpHandler() {
         if (config.signingSecret() == null) {
             throw new IllegalStateException("HTTP mode needs a signing secret");
         }
-        return new SlackHttpHandler(app, config.signingSecret(), maxBodyBytes, clock);
+        return new SlackHttpHandler(app, config.signingSecret(), clock, seen);
     }
 
     /** Connects in Socket Mode with an app-level token ({@code xapp-…}); reconnects by itself. */
@@ -117,38 +120,49 @@ public final class SlackBot {
     private void register() {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
-            if (dedup.firstTime(payload.getEventId())) {
-                String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-                answerLater("app_mention", ctx, e.getChannel(), thread, e.getText());
-            } else {
-                LOG.info("app_mention repeated (retry {}), not answered again", ctx.getRetryNum());
+            if (e.getBotId() != null || e.getUser() == null) {
+                LOG.info("app_mention by a bot, not answered");
+                return ctx.ack();
             }
-            return ctx.ack();
+            if (e.getEdited() != null) {
+                // an edited mention arrives again as a new app_mention; the person had their answer already
+                LOG.info("app_mention edited, not answered again");
+                return ctx.ack();
+            }
+            String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+            return answer(ctx, new Question("app_mention", payload.getEventId(), e.getChannel(), e.getTs(), thread,
+                    e.getText()));
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            boolean direct = "im".equals(e.getChannelType());
-            boolean fromBot = e.getBotId() != null || e.getUser() == null
-                    || e.getUser().equals(ctx.getBotUserId());
-            if (direct && !fromBot && dedup.firstTime(payload.getEventId())) {
-                answerLater("message.im", ctx, e.getChannel(), e.getThreadTs(), e.getText());
-            }
-            return ctx.ack();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    e.getBotId(), e.getText(), e.getTs(), e.getThreadTs()));
         });
-        // Edits, deletions and bot messages arrive as message subtypes: acknowledged, never answered.
-        app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
-        app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+        // A person writing with a photo or file attached, and a thread reply also sent to the conversation, arrive
+        // as message subtypes with the text of the message: answered like any direct message.
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    null, e.getText(), e.getTs(), e.getThreadTs()));
+        });
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            return direct(ctx, payload.getEventId(), new Written(e.getChannelType(), e.getChannel(), e.getUser(),
+                    null, e.getText(), e.getTs(), e.getThreadTs()));
+        });
+        // Every other event and message subtype (bot_message, message_changed, message_deleted, channel_join, …) is
+        // not a person asking: acknowledged with 200 so that Slack does not retry, and never answered.
+        app.use(new UnhandledEvents(HANDLED_EVENTS));
 
         app.command("/protocol", (req, ctx) -> {
             long start = System.nanoTime();
             String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
             Replies.Message reply;
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (text.isEmpty() || lower.equals("help") || lower.equals("hulp")) {
+            Command command = Command.parse(text);
+            if (command.kind() == Command.Kind.HELP) {
                 reply = Replies.plain(Replies.USAGE);
-            } else if (lower.startsWith("toon ") || lower.startsWith("show ")) {
-                String id = text.substring(5).strip();
+            } else if (command.kind() == Command.Kind.SHOW) {
+                String id = command.argument();
                 reply = answerer.get().show(id).map(Replies::article).orElse(Replies.plain(
                         "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
             } else {
@@ -203,6 +217,36 @@ public final class SlackBot {
         var actions = req.getPayload().getActions();
         return actions == null || actions.isEmpty() || actions.get(0).getValue() == null
                 ? "" : actions.get(0).getValue();
+    }
+
+    /** A message a person may have written to the bot. */
+    private record Written(String channelType, String channel, String user, String botId, String text, String ts,
+                           String thread) {
+    }
+
+    /** A question to answer: where it came from, where the answer goes, and the text as Slack sent it. */
+    private record Question(String kind, String eventId, String channel, String ts, String thread, String text) {
+    }
+
+    private com.slack.api.bolt.response.Response direct(EventContext ctx, String eventId, Written m) {
+        if (!"im".equals(m.channelType())) {
+            return ctx.ack();
+        }
+        if (m.botId() != null || m.user() == null || m.user().equals(ctx.getBotUserId())) {
+            LOG.info("message.im by a bot, not answered");
+            return ctx.ack();
+        }
+        return answer(ctx, new Question("message.im", eventId, m.channel(), m.ts(), m.thread(), m.text()));
+    }
+
+    /** Answers a question once: a repeat of the event, or of the message under another event ID, is not answered. */
+    private com.slack.api.bolt.response.Response answer(EventContext ctx, Question q) {
+        if (!seen.claimEvent(q.eventId(), q.channel(), q.ts())) {
+            LOG.info("{} repeated (retry {}), not answered again", q.kind(), ctx.getRetryNum());
+            return ctx.ack();
+        }
+        answerLater(q.kind(), ctx, q.channel(), q.thread(), q.text());
+        return ctx.ack();
     }
 
     private void answerLater(String type, EventContext ctx, String channel, String thread, String text) {

@@ -5,46 +5,40 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import nl.protocolbot.server.HttpExchanges;
-import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves Bolt on the JDK's HTTP server: the exchange becomes a Bolt request (through Bolt's own
- * {@link SlackRequestParser}), {@link App#run} handles it, request verification included, and its response is
- * written back. A body over the limit gets 413 before it is read whole.
+ * Serves Bolt over HTTP ({@code POST /slack/events}): the received request becomes a Bolt request (through Bolt's
+ * own {@link SlackRequestParser}), {@link App#run} handles it, request verification included, and its response is
+ * written back. The server has already applied the method, size and time limits.
  */
-final class SlackHttpHandler implements HttpHandler {
+final class SlackHttpHandler implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpHandler.class);
 
-    private static final String TEXT = "text/plain; charset=utf-8";
     /** Slack's window for request timestamps, in both directions. */
     static final long MAX_SKEW_SECONDS = 5 * 60;
 
     private final App app;
     private final SlackRequestParser parser;
-    private final int maxBodyBytes;
     private final byte[] signingKey;
     private final java.time.Clock clock;
-    private final EventDeduplicator seenSignatures;
+    private final SeenKeys seen;
 
-    SlackHttpHandler(App app, String signingSecret, int maxBodyBytes, java.time.Clock clock) {
+    SlackHttpHandler(App app, String signingSecret, java.time.Clock clock, SeenKeys seen) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.maxBodyBytes = maxBodyBytes;
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
-        this.seenSignatures = new EventDeduplicator(clock);
+        this.seen = seen;
     }
 
     /**
@@ -64,88 +58,66 @@ final class SlackHttpHandler implements HttpHandler {
         if (Math.abs(clock.millis() / 1000 - ts) > MAX_SKEW_SECONDS) {
             return false;
         }
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(signingKey, "HmacSHA256"));
-            mac.update(("v0:" + ts + ":").getBytes(StandardCharsets.UTF_8));
-            byte[] expected = ("v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
-                    .getBytes(StandardCharsets.US_ASCII);
-            return java.security.MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
+        byte[] mac = Hmac.sha256(signingKey, ("v0:" + ts + ":").getBytes(StandardCharsets.UTF_8), body);
+        byte[] expected = ("v0=" + HexFormat.of().formatHex(mac)).getBytes(StandardCharsets.US_ASCII);
+        return Hmac.same(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                handleExchange(exchange);
-            } catch (IOException e) {
-                throw e;
-            } catch (Exception e) {
-                // Bolt could not make sense of the body: bad input, not a fault of ours
-                LOG.info("Slack request rejected: malformed body");
-                HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
-            }
+    public Reply handle(Call call) {
+        try {
+            return handleVerified(call);
+        } catch (Exception e) {
+            // Bolt could not make sense of the body: bad input, not a fault of ours
+            LOG.info("Slack request rejected: malformed body");
+            return Reply.text(400, "Bad Request");
         }
     }
 
-    private void handleExchange(HttpExchange exchange) throws Exception {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            HttpExchanges.send(exchange, 405, TEXT, "Method Not Allowed");
-            return;
+    private Reply handleVerified(Call call) throws Exception {
+        String signature = call.header("X-Slack-Signature");
+        if (!verified(call.header("X-Slack-Request-Timestamp"), signature, call.body())) {
+            return Reply.text(401, "Unauthorized");
         }
-        byte[] body = HttpExchanges.body(exchange, maxBodyBytes);
-        if (body == null) {
-            HttpExchanges.tooLarge(exchange, TEXT, "Payload Too Large");
-            return;
+        if (!seen.claimRequest(signature)) {
+            // the very same signed request again (also after a restart): a replay; it was handled the first time
+            return Reply.text(200, "");
         }
-        String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
-        String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
-        if (!verified(timestamp, signature, body)) {
-            HttpExchanges.send(exchange, 401, TEXT, "Unauthorized");
-            return;
+        try {
+            Reply reply = run(call);
+            if (reply.status() >= 500) {
+                // failed on our side: Slack's retry of this request must not be refused as a replay
+                seen.releaseRequest(signature);
+            }
+            return reply;
+        } catch (Exception | Error e) {
+            seen.releaseRequest(signature);
+            throw e;
         }
-        if (!seenSignatures.firstTime(signature)) {
-            // the very same signed request again: a replay; it was handled the first time
-            HttpExchanges.send(exchange, 200, TEXT, "");
-            return;
-        }
-        Map<String, List<String>> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    }
+
+    private Reply run(Call call) throws Exception {
+        Map<String, List<String>> query = new HashMap<>(call.query());
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(exchange.getRequestURI().getPath())
-                .queryString(query(exchange.getRequestURI().getRawQuery()))
-                .headers(new RequestHeaders(headers))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .requestUri(call.path())
+                .queryString(query)
+                .headers(new RequestHeaders(call.headers()))
+                .requestBody(call.bodyText())
+                .remoteAddress(call.remoteAddress())
                 .build());
         if (request == null) {
-            HttpExchanges.send(exchange, 400, TEXT, "Bad Request");
-            return;
+            return Reply.text(400, "Bad Request");
         }
         Response response = app.run(request);
-        response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
-        String type = response.getContentType() == null ? TEXT : response.getContentType();
-        HttpExchanges.send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
+        String type = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
+        byte[] body = (response.getBody() == null ? "" : response.getBody()).getBytes(StandardCharsets.UTF_8);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.getHeaders().forEach((k, values) -> {
+            if (!"content-type".equalsIgnoreCase(k)) {
+                values.forEach(v -> headers.add(Map.entry(k, v)));
+            }
+        });
+        headers.add(Map.entry("Content-Type", type));
+        return new Reply(response.getStatusCode(), headers, body);
     }
-
-
-
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> q = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-        return q;
-    }
-
 }

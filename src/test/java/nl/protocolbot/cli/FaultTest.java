@@ -15,16 +15,20 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Faults: the process killed while votes are written, and a server too busy to answer everything. */
+@Timeout(300) // a guard against hanging, not a speed target; timings are in EndToEndBench
 class FaultTest {
     @Test
     void killMinusNineLosesNoAcknowledgedVote(@TempDir Path data) throws Exception {
@@ -71,14 +75,13 @@ class FaultTest {
                     });
                     voters[t].start();
                 }
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (acked.get() < 50 && System.nanoTime() < until) {
+                while (acked.get() < 50) {
                     Thread.sleep(10);
                 }
                 process.destroyForcibly(); // SIGKILL, mid-stream
-                assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+                process.waitFor();
                 for (Thread t : voters) {
-                    t.join(20_000);
+                    t.join();
                 }
             } finally {
                 process.destroyForcibly();
@@ -110,7 +113,7 @@ class FaultTest {
             env.put("PROTOCOLBOT_QUEUE", "1");
             SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);
             int events = 60;
-            try (Serve serve = Serve.start(Settings.fromEnv(env))) {
+            try (Server serve = Server.start(Settings.fromEnv(env))) {
                 String url = "http://127.0.0.1:" + serve.port() + "/slack/events";
                 Thread[] senders = new Thread[6];
                 AtomicInteger ok = new AtomicInteger();
@@ -134,7 +137,7 @@ class FaultTest {
                     senders[t].start();
                 }
                 for (Thread t : senders) {
-                    t.join(30_000);
+                    t.join();
                 }
                 assertEquals(events, ok.get(), "every event acknowledged");
                 List<LoopbackSlackApi.Call> posts = slack.await("chat.postMessage", events);

@@ -187,14 +187,123 @@ class MainTest {
     @Test
     void statsPrintsVotesAndUnansweredCounts(@TempDir Path dir) throws Exception {
         Run none = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
-        assertEquals(1, none.code());
+        assertEquals(0, none.code(), "a fresh install is not an error");
+        assertTrue(none.out().contains("(nog geen)") && none.out().contains("Vragen zonder antwoord: 0"), none.out());
         try (var store = nl.protocolbot.feedback.FeedbackStore.openFolder(dir, true)) {
             store.vote(java.util.List.of("aurora/3.5"), true);
             store.unanswered("Waar kan ik parkeren?");
         }
-        Run r = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
+        Run r = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString(), "PROTOCOLBOT_KEEP_UNANSWERED", "true"),
+                "", "stats");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("aurora/3.5") && r.out().contains("Vragen zonder antwoord: 1"), r.out());
         assertTrue(r.out().contains("Waar kan ik parkeren?"), r.out());
+    }
+
+    /** A corpus folder with one protocol that the bundled corpus does not have. */
+    static Path demoCorpus(Path dir) throws Exception {
+        Files.writeString(dir.resolve("demo.md"), "---\nprotocol: demo\norganisation: Demo Scholen\ntitle: Demo\n---\n\n"
+                + "### [1] Zeepbellen\n\nMedewerkers mogen foto's van het zeepbellenblazen op Instagram zetten.\n");
+        return dir;
+    }
+
+    @Test
+    void corpusWorksBeforeAndAfterEveryCommandThatReadsACorpus(@TempDir Path dir) throws Exception {
+        String corpus = demoCorpus(dir).toString();
+        Path eval = dir.resolve("q.jsonl");
+        Files.writeString(eval, "{\"q\": \"mag ik zeepbellen op instagram zetten\", \"expect\": [\"zeepbellenblazen\"]}\n");
+        String[][] commands = {{"list"}, {"show", "demo/1"}, {"check"}, {"ask", "mag ik zeepbellen op instagram zetten?"},
+            {"eval", eval.toString()}};
+        for (String[] command : commands) {
+            for (boolean before : new boolean[] {true, false}) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+                args.addAll(before ? 0 : 1, java.util.List.of("--corpus", corpus));
+                Run r = run(args.toArray(String[]::new));
+                assertEquals(0, r.code(), args + ": " + r.err());
+                assertTrue(r.out().contains("demo/1") || r.out().contains("OK: 1 protocollen, 1 artikelen")
+                        || r.out().contains("Hit@3 1.000"), args + " used the demo corpus: " + r.out());
+                assertFalse(r.out().contains("aurora/"), args + " did not use the bundled corpus");
+            }
+        }
+        Run console = withInput("toon demo/1\n", "--corpus", corpus);
+        assertTrue(console.out().contains("zeepbellenblazen"), console.out());
+    }
+
+    @Test
+    void corpusBeforeServeIsTheCorpusItServes(@TempDir Path dir, @TempDir Path data) throws Exception {
+        Files.writeString(dir.resolve("kapot.md"), "---\nprotocol: kapot\n---\n\n### [1] Leeg\n");
+        java.util.Map<String, String> env = java.util.Map.of("TEAMS_WEBHOOK_SECRET", TeamsTest.TOKEN, "PORT", "0",
+                "PROTOCOLBOT_BIND", "127.0.0.1", "PROTOCOLBOT_DATA", data.toString());
+        for (String[] args : new String[][] {{"--corpus", dir.toString(), "serve"}, {"serve", "--corpus", dir.toString()}}) {
+            Run r = withEnv(env, "", args);
+            assertEquals(1, r.code(), java.util.Arrays.toString(args));
+            assertTrue(r.err().contains("kapot.md"), "refused the broken corpus it was given: " + r.err());
+        }
+    }
+
+    @Test
+    void corpusIsRefusedWhereNoCorpusIsReadOrWhenGivenTwice(@TempDir Path dir) throws Exception {
+        for (String command : java.util.List.of("stats", "health", "bench")) {
+            Run r = run("--corpus", dir.toString(), command);
+            assertEquals(2, r.code(), command);
+            assertTrue(r.err().contains("--corpus geldt niet voor '" + command + "'"), r.err());
+        }
+        Run twice = run("--corpus", dir.toString(), "list", "--corpus", dir.resolve("other").toString());
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().contains("--corpus staat twee keer"), twice.err());
+    }
+
+    @Test
+    void evalOfAMissingFileSaysItDoesNotExist(@TempDir Path dir) {
+        Run r = run("eval", dir.resolve("vragen.jsonl").toString());
+        assertEquals(2, r.code());
+        assertEquals("protocolbot: het bestand " + dir.resolve("vragen.jsonl") + " bestaat niet\n", r.err());
+    }
+
+    @Test
+    void typosGetSuggestionsInDutch() {
+        Run command = run("chek", "corpus");
+        assertEquals(2, command.code());
+        assertTrue(command.err().contains("onbekende opdracht"), command.err());
+        assertTrue(command.err().contains("Bedoel je 'check'"), command.err());
+        Run option = run("ask", "--jsno", "foto");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("onbekende optie: '--jsno'"), option.err());
+        assertTrue(option.err().contains("Bedoel je '--json'?"), option.err());
+        assertFalse(option.err().contains("Did you mean") || option.err().contains("Unknown"), option.err());
+    }
+
+    @Test
+    void versionIsThePomVersion() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<artifactId>protocolbot</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(m.find());
+        Run r = run("--version");
+        assertEquals(0, r.code());
+        assertEquals("protocolbot " + m.group(1), r.out().strip());
+    }
+
+    @Test
+    void articleIdsAndProtocolSlugsIgnoreCase() {
+        Run show = run("show", "Aurora/3.5");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("[aurora/3.5]"), show.out());
+        Run list = run("list", "--org", "VERKRUISEN");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("verkruisen/10\t"), list.out());
+        Run ask = run("ask", "--json", "--org", "Konot", "mag ik een foto van een leerling plaatsen");
+        assertEquals(0, ask.code(), ask.err());
+        JsonParser.parseString(ask.out()).getAsJsonObject().getAsJsonArray("answers").forEach(a ->
+                assertTrue(a.getAsJsonObject().get("id").getAsString().startsWith("konot/"), ask.out()));
+        Run console = withInput("toon AURORA/3.5\n");
+        assertTrue(console.out().contains("leerlingen ouder dan 16 jaar"), console.out());
+    }
+
+    @Test
+    void consoleHelpPrintsHelpInsteadOfSearching() {
+        Run r = withInput("help\n");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("toon ID") && r.out().contains("stop"), r.out());
+        assertFalse(r.out().contains("Bij twijfel") || r.out().contains("Daar staat niets over"), r.out());
     }
 }

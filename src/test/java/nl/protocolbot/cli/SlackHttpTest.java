@@ -14,7 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LogCapture;
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +36,7 @@ class SlackHttpTest {
     @TempDir
     Path data;
     LoopbackSlackApi slack;
-    Serve serve;
+    Server serve;
     SlackSigner signer = new SlackSigner(SECRET);
 
     @BeforeAll
@@ -54,7 +58,7 @@ class SlackHttpTest {
     @BeforeEach
     void start() throws Exception {
         slack = new LoopbackSlackApi();
-        serve = Serve.start(settings(data));
+        serve = Server.start(settings(data));
     }
 
     Settings settings(Path dir, String... extra) throws Exception {
@@ -205,7 +209,7 @@ class SlackHttpTest {
                 action("protocol_vote_down", "aurora/3.5,not/an-article", slack.responseUrl("v2")));
         slack.await("/response/v2", 1);
         serve.close();
-        serve = Serve.start(settings(data));
+        serve = Server.start(settings(data));
         try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
             FeedbackStore.Stats s = store.stats();
             assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1), new FeedbackStore.Votes("scoh/11tal-8", 1, 0)),
@@ -257,7 +261,7 @@ class SlackHttpTest {
 
     @Test
     void protocolbotOrgLimitsAnswersToOneProtocol(@TempDir Path other) throws Exception {
-        try (Serve konot = Serve.start(settings(other, "PROTOCOLBOT_ORG", "konot"))) {
+        try (Server konot = Server.start(settings(other, "PROTOCOLBOT_ORG", "konot"))) {
             HttpResponse<String> r = signer.postSigned("http://127.0.0.1:" + konot.port() + "/slack/events",
                     "application/x-www-form-urlencoded", command("mag ik een foto van een leerling plaatsen",
                             slack.responseUrl("org")));
@@ -267,5 +271,19 @@ class SlackHttpTest {
                 assertFalse(r.body().contains("`" + slug), "only Konot's protocol: " + r.body());
             }
         }
+    }
+
+    @Test
+    void slashCommandReadsTheSharedGrammar() throws Exception {
+        HttpResponse<String> upper = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("Toon AURORA/3.5", slack.responseUrl("cmd")));
+        assertTrue(upper.body().contains("leerlingen ouder dan 16 jaar"), upper.body());
+        HttpResponse<String> help = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("HULP", slack.responseUrl("cmd")));
+        assertTrue(help.body().contains("/protocol toon aurora/3.5"), help.body());
+        HttpResponse<String> question = signer.postSigned(url(), "application/x-www-form-urlencoded",
+                command("toon me wat er over vloeken in een tweet staat", slack.responseUrl("cmd")));
+        assertFalse(question.body().contains("Onbekend artikel"), "a question, not an ID: " + question.body());
+        assertTrue(question.body().contains("konot/donts-2"), question.body());
     }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LogCapture;
+import nl.protocolbot.testing.LoopbackSlackApi;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -94,7 +97,7 @@ class SlackSocketModeTest {
                         "PORT", "0",
                         "PROTOCOLBOT_BIND", "127.0.0.1",
                         "PROTOCOLBOT_DATA", data.toString()));
-                try (Serve serve = Serve.start(settings)) {
+                try (Server serve = Server.start(settings)) {
                     assertTrue(socket.connected.await(15, TimeUnit.SECONDS), "Socket Mode client connected");
                     assertEquals("Bearer xapp-1-SECRETAPPTOKEN",
                             slack.calls("apps.connections.open").get(0).authorization());

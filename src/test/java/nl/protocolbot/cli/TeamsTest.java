@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.server.Server;
 import nl.protocolbot.server.Settings;
+import nl.protocolbot.testing.LoopbackSlackApi;
+import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TeamsTest {
     static final String TOKEN = Base64.getEncoder().encodeToString("teams-webhook-test-key-32-bytes!".getBytes());
     final HttpClient http = HttpClient.newHttpClient();
-    Serve serve;
+    Server serve;
     LoopbackSlackApi slack;
 
     @AfterEach
@@ -95,13 +98,13 @@ class TeamsTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    Serve start(Path data, Map<String, String> extra) throws Exception {
+    Server start(Path data, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(extra);
         env.put("TEAMS_WEBHOOK_SECRET", TOKEN);
         env.put("PORT", "0");
         env.put("PROTOCOLBOT_BIND", "127.0.0.1");
         env.put("PROTOCOLBOT_DATA", data.toString());
-        serve = Serve.start(Settings.fromEnv(env));
+        serve = Server.start(Settings.fromEnv(env));
         return serve;
     }
 
@@ -121,8 +124,54 @@ class TeamsTest {
         assertEquals("1.4", card.get("version").getAsString());
         String cardText = card.toString();
         assertTrue(cardText.contains("toestemming"), cardText);
-        assertTrue(cardText.contains("aurora/3.5") || cardText.contains("scoh/11tal-8"), cardText);
         assertTrue(cardText.contains("Bij twijfel: niet publiceren."));
+        // the answer is in the card only; the text is a short summary (it is shown beside the card)
+        JsonObject first = card.getAsJsonArray("body").get(0).getAsJsonObject().getAsJsonArray("items").get(2)
+                .getAsJsonObject();
+        String quoted = first.get("text").getAsString();
+        assertTrue(quoted.contains("toestemming"), cardText);
+        String text = msg.get("text").getAsString();
+        assertFalse(text.contains(quoted), text);
+        String firstId = card.getAsJsonArray("body").get(0).getAsJsonObject().getAsJsonArray("items").get(1)
+                .getAsJsonObject().get("text").getAsString().split(" ")[0];
+        assertTrue(text.startsWith("Dit zegt het protocol: ") && text.contains("(" + firstId + ")"), text);
+    }
+
+    @Test
+    void aVeryLongArticleIsCutAtASentenceToStayWithinTeamsLimit(@TempDir Path data, @TempDir Path corpus)
+            throws Exception {
+        copyCorpus(corpus);
+        StringBuilder longText = new StringBuilder();
+        for (int i = 1; longText.length() < 300_000; i++) {
+            longText.append("Regel ").append(i).append(": medewerkers mogen klassenfoto's van het zeepbellenblazen "
+                    + "op Instagram zetten. ");
+        }
+        Path konot = corpus.resolve("konot.md");
+        Files.writeString(konot, Files.readString(konot) + "\n### [lang-1] Zeepbellen\n\n" + longText + "\n");
+        start(data, Map.of("PROTOCOLBOT_CORPUS", corpus.toString()));
+        String body = activity("<at>Protocolbot</at> mag ik klassenfoto's van het zeepbellenblazen op Instagram "
+                + "zetten?");
+        HttpResponse<String> r = post(body, sign(body));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length <= 28_000, "Teams' limit is about 28 KB");
+        assertTrue(r.body().contains("konot/lang-1"), r.body());
+        assertTrue(r.body().contains("toon konot/lang-1"), "points to the whole article");
+        assertTrue(r.body().contains("op Instagram zetten. …"), "cut after a whole sentence");
+        // the whole article by ID: cut too, pointing to the protocol
+        String show = activity("<at>Protocolbot</at> toon konot/lang-1");
+        HttpResponse<String> article = post(show, sign(show));
+        assertTrue(article.body().getBytes(StandardCharsets.UTF_8).length <= 28_000);
+        assertTrue(article.body().contains("Regel 1: medewerkers mogen"), article.body());
+        assertTrue(article.body().contains("de hele tekst staat in het protocol"), article.body());
+    }
+
+    static void copyCorpus(Path corpus) throws Exception {
+        Path bundled = Path.of(TeamsTest.class.getResource("/corpus").toURI());
+        try (Stream<Path> files = Files.list(bundled)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+            }
+        }
     }
 
     @Test
@@ -164,12 +213,7 @@ class TeamsTest {
 
     @Test
     void corpusChangesAreFollowedAndBrokenOnesRefused(@TempDir Path data, @TempDir Path corpus) throws Exception {
-        Path bundled = Path.of(getClass().getResource("/corpus").toURI());
-        try (Stream<Path> files = Files.list(bundled)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, corpus.resolve(f.getFileName()));
-            }
-        }
+        copyCorpus(corpus);
         start(data, Map.of("PROTOCOLBOT_CORPUS", corpus.toString(), "PROTOCOLBOT_RELOAD_SECONDS", "1"));
         String before = health();
         String body = activity("<at>Protocolbot</at> mag ik een klassenfoto op Instagram zetten?");
@@ -187,7 +231,7 @@ class TeamsTest {
 
         // a broken edit is refused; the previous index keeps answering
         Files.writeString(corpus.resolve("kapot.md"), "---\nprotocol: kapot\n---\n\n### [1] Leeg\n");
-        assertFalse(serve.corpus.reloadIfChanged());
+        assertFalse(serve.corpus().reloadIfChanged());
         assertEquals(after, health());
         assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
 
@@ -199,7 +243,7 @@ class TeamsTest {
             }
         }
         Files.delete(corpus);
-        assertFalse(serve.corpus.reloadIfChanged());
+        assertFalse(serve.corpus().reloadIfChanged());
         assertTrue(post(body, sign(body)).body().contains("zeepbellenblazen"));
     }
 

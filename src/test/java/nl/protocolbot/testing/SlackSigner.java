@@ -1,4 +1,4 @@
-package nl.protocolbot.cli;
+package nl.protocolbot.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,16 +10,19 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Sends requests to the bot the way Slack does, signed with the signing secret (v0 HMAC-SHA256); for bench and tests. */
-final class SlackSigner {
+/**
+ * Sends requests to the bot the way Slack does, signed with the signing secret (v0 HMAC-SHA256), computed here with
+ * the JDK's own {@link Mac} so that the bot's verification is checked against an independent signer.
+ */
+public final class SlackSigner {
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SlackSigner(String secret) {
+    public SlackSigner(String secret) {
         this.secret = secret;
     }
 
-    String sign(long timestamp, String body) {
+    public String sign(long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -30,7 +33,7 @@ final class SlackSigner {
         }
     }
 
-    HttpResponse<String> post(String url, String contentType, String body, long timestamp, String signature,
+    public HttpResponse<String> post(String url, String contentType, String body, long timestamp, String signature,
                               String... extraHeaders) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
@@ -44,7 +47,7 @@ final class SlackSigner {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postSigned(String url, String contentType, String body, String... extraHeaders)
+    public HttpResponse<String> postSigned(String url, String contentType, String body, String... extraHeaders)
             throws Exception {
         long ts = System.currentTimeMillis() / 1000;
         return post(url, contentType, body, ts, sign(ts, body), extraHeaders);

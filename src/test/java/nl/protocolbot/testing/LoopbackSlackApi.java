@@ -1,4 +1,4 @@
-package nl.protocolbot.cli;
+package nl.protocolbot.testing;
 
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
@@ -16,19 +16,27 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the bot calls and records them, with
- * the time each call arrived. Used by {@code bench} (end-to-end timings) and by the tests; never by {@code serve}.
+ * the time each call arrived. A test fixture (tests and the end-to-end benchmark); never in the production jar.
  */
-final class LoopbackSlackApi implements AutoCloseable {
+public final class LoopbackSlackApi implements AutoCloseable {
     /** One recorded call: the method (or response-URL path), its parameters, raw body and arrival time. */
-    record Call(String method, Map<String, String> params, String body, String authorization, long nanos) {
+    public record Call(String method, Map<String, String> params, String body, String authorization, long nanos) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
+    private volatile long delayMillis;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "loopback-slack");
+                t.setDaemon(true);
+                return t;
+            });
 
-    LoopbackSlackApi() throws IOException {
+    public LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
@@ -38,6 +46,7 @@ final class LoopbackSlackApi implements AutoCloseable {
                 String method = path.startsWith("/api/") ? path.substring(5) : path;
                 calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                         System.nanoTime()));
+                pause();
                 JsonObject o = new JsonObject();
                 o.addProperty("ok", true);
                 switch (method) {
@@ -50,6 +59,7 @@ final class LoopbackSlackApi implements AutoCloseable {
                         o.addProperty("url", "https://school.slack.com/");
                     }
                     case "apps.connections.open" -> o.addProperty("url", socketUrl);
+                    case "bots.info" -> o.add("bot", bot(params.get("bot")));
                     case "chat.postMessage" -> {
                         o.addProperty("channel", params.get("channel"));
                         o.addProperty("ts", "1700000000." + calls.size());
@@ -68,20 +78,47 @@ final class LoopbackSlackApi implements AutoCloseable {
         server.start();
     }
 
-    String apiUrl() {
+    /** As Slack describes an app's bot user: this bot is {@code BBOT}/{@code UBOT}; any other is a stranger. */
+    private static JsonObject bot(String botId) {
+        JsonObject b = new JsonObject();
+        String id = botId == null ? "B0" : botId;
+        b.addProperty("id", id);
+        b.addProperty("deleted", false);
+        b.addProperty("name", "BBOT".equals(id) ? "protocolbot" : "andere bot");
+        b.addProperty("updated", 1_700_000_000);
+        b.addProperty("app_id", "BBOT".equals(id) ? "A1" : "A0" + id);
+        b.addProperty("user_id", "BBOT".equals(id) ? "UBOT" : "U0" + id);
+        return b;
+    }
+
+
+    /** From now on every call is answered only after {@code millis} (recorded on arrival): a slow Slack. */
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
     /** A response_url the bot may post to. */
-    String responseUrl(String name) {
+    public String responseUrl(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
     }
 
-    void socketUrl(String url) {
+    public void socketUrl(String url) {
         socketUrl = url;
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         List<Call> out = new ArrayList<>();
         for (Call c : calls) {
             if (c.method().equals(method)) {
@@ -91,13 +128,13 @@ final class LoopbackSlackApi implements AutoCloseable {
         return out;
     }
 
-    /** Waits (up to 10 s) until at least {@code n} calls match, and returns them. */
-    List<Call> await(String method, int n) throws InterruptedException {
+    /** Waits until at least {@code n} calls match (at most 30 s, a guard against hanging), and returns them. */
+    public List<Call> await(String method, int n) throws InterruptedException {
         return await(method, n, c -> true);
     }
 
-    List<Call> await(String method, int n, Predicate<Call> filter) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+    public List<Call> await(String method, int n, Predicate<Call> filter) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             List<Call> found = calls(method).stream().filter(filter).toList();
             if (found.size() >= n) {
@@ -108,7 +145,7 @@ final class LoopbackSlackApi implements AutoCloseable {
         return calls(method).stream().filter(filter).toList();
     }
 
-    static Map<String, String> form(String body) {
+    public static Map<String, String> form(String body) {
         Map<String, String> m = new HashMap<>();
         if (body.isEmpty()) {
             return m;
@@ -126,5 +163,6 @@ final class LoopbackSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,0 +1,268 @@
+package nl.protocolbot.server;
+
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.CorpusException;
+import nl.protocolbot.corpus.Problem;
+import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.search.SearchEngine;
+import nl.protocolbot.slack.SlackBot;
+import nl.protocolbot.teams.TeamsBot;
+import nl.protocolbot.teams.TeamsWebhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running chat server, and the one place where its parts are wired together from {@link Settings}: the live
+ * corpus, the feedback store, the answer and notice queues, Slack (HTTP or Socket Mode), Teams and the HTTP routes.
+ *
+ * <p>Stopping ({@link #close()}, or SIGTERM under {@link #serve}) takes no new work at once (HTTP 503, Socket Mode
+ * disconnected), lets requests in flight finish, sends what is queued within {@code PROTOCOLBOT_STOP_SECONDS},
+ * and logs how many answers stayed unsent.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Largest request body any endpoint receives. */
+    public static final int MAX_BODY = 1 << 20;
+    /** Largest request head (request line and headers). */
+    public static final int MAX_HEADER = 16 << 10;
+    /** Most connections open at once; more wait in the operating system's accept queue. */
+    public static final int MAX_CONNECTIONS = 1000;
+
+    private final Settings settings;
+    private final LiveCorpus corpus;
+    private final FeedbackStore feedback;
+    private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor notices;
+    private final JettyServer http;
+    private final Object lifecycle = new Object();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private SocketModeApp socket;
+
+    private Server(Settings settings) throws Exception {
+        this.settings = settings;
+        // first: a database that is not there stops the start (one line, FeedbackStore.Unavailable) before
+        // anything else is opened
+        feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
+                ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
+        try {
+            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
+            http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
+                    MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
+                    Duration.ofSeconds(settings.idleSeconds())));
+        } catch (Exception | Error e) {
+            feedback.close();
+            throw e;
+        }
+        workers = pool("answer", settings.workers(), settings.queue());
+        notices = pool("notice", 1, 1000);
+    }
+
+    /** Wires and starts everything the settings ask for; returns once the index is ready and requests are served. */
+    public static Server start(Settings settings) throws Exception {
+        Server s = new Server(settings);
+        try {
+            s.run();
+            return s;
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the server as the process: serves until SIGTERM (or SIGINT), then stops as {@link #close()} says and
+     * exits 0, also when the signal comes while it is still starting.
+     */
+    public static int serve(Settings settings, PrintWriter out) throws Exception {
+        Server s = new Server(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            s.closeWithin(Duration.ofSeconds(settings.stopSeconds() + 1L));
+            stopped.countDown();
+            Runtime.getRuntime().halt(0); // a stop we were asked for is a clean exit, not 143
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            s.run();
+        } catch (Exception | Error e) {
+            if (s.closing.get()) {
+                stopped.await(); // the signal interrupted start-up; the hook exits 0
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            s.close();
+            throw e;
+        }
+        if (!s.closing.get()) {
+            out.println("protocolbot luistert op poort " + s.port());
+            out.flush();
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private void run() throws Exception {
+        LOG.info("starting: {}", settings);
+        SlackBot slack = slack();
+        if (settings.teams()) {
+            http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
+                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
+        }
+        settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
+                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                        corpus::current, feedback, workers, notices, Clock.systemUTC())));
+        http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
+        step(http::start);
+        step(corpus::load);
+        step(() -> corpus.watch(Duration.ofSeconds(settings.reloadSeconds())));
+        if (settings.slackSocketMode()) {
+            step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
+        }
+        if (!closing.get()) {
+            LOG.info("serving on port {}", port());
+        }
+    }
+
+    private SlackBot slack() {
+        if (!settings.slackSocketMode() && !settings.slackHttpMode()) {
+            return null;
+        }
+        SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
+                settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
+                corpus::current, feedback, workers, notices, Clock.systemUTC());
+        if (settings.slackHttpMode()) {
+            http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());
+        }
+        return slack;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** One start-up step, skipped once stopping began; a stop waits for the step under way. */
+    private void step(Step step) throws Exception {
+        synchronized (lifecycle) {
+            if (!closing.get()) {
+                step.run();
+            }
+        }
+    }
+
+    /** The index for a corpus; refused when the configured protocol is not in it. */
+    private Answerer index(Corpus c) throws CorpusException {
+        if (settings.protocol().isPresent() && c.protocol(settings.protocol().get()).isEmpty()) {
+            throw new CorpusException(List.of(new Problem("PROTOCOLBOT_ORG", 0,
+                    "onbekend protocol '" + settings.protocol().get() + "'")));
+        }
+        return new Answerer(SearchEngine.build(c), settings.protocol(), this::countUnanswered);
+    }
+
+    private void countUnanswered(String question) {
+        try {
+            feedback.unanswered(question);
+        } catch (java.sql.SQLException e) {
+            LOG.error("unanswered question could not be counted: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The corpus being served (to follow reloads). */
+    public LiveCorpus corpus() {
+        return corpus;
+    }
+
+    private static ThreadPoolExecutor pool(String name, int threads, int queue) {
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Stops as the class comment says, within {@code PROTOCOLBOT_STOP_SECONDS}. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.stopSeconds());
+        http.refuseNewRequests();
+        LOG.info("stopping: no new work; finishing {} queued answers within {} s",
+                workers.getQueue().size() + workers.getActiveCount() + notices.getQueue().size(), settings.stopSeconds());
+        synchronized (lifecycle) {
+            stopSocketMode();
+            corpus.close();
+            int unsent = drain(deadline);
+            http.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));
+            try {
+                feedback.close();
+            } catch (java.sql.SQLException e) {
+                LOG.warn("feedback store close failed: {}", e.getClass().getSimpleName());
+            }
+            if (unsent > 0) {
+                LOG.warn("stopped: {} queued answers stayed unanswered (PROTOCOLBOT_STOP_SECONDS={})", unsent,
+                        settings.stopSeconds());
+            } else {
+                LOG.info("stopped: every queued answer was sent");
+            }
+        }
+    }
+
+    /** {@link #close()}, but returns after {@code limit} even if something hangs. */
+    private void closeWithin(Duration limit) {
+        Thread t = new Thread(this::close, "stop");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopSocketMode() {
+        if (socket != null) {
+            try {
+                socket.stop();
+            } catch (Exception e) {
+                LOG.warn("Socket Mode stop failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Lets requests in flight finish, then the queues; returns how many answers were never sent. */
+    private int drain(long deadline) {
+        http.awaitRequestsInFlight(Duration.ofMillis(Math.max(0, remainingMillis(deadline) - 500)));
+        int unsent = 0;
+        for (ThreadPoolExecutor p : List.of(workers, notices)) {
+            p.shutdown();
+            try {
+                if (!p.awaitTermination(Math.max(0, remainingMillis(deadline)), TimeUnit.MILLISECONDS)) {
+                    unsent += p.shutdownNow().size() + p.getActiveCount();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unsent += p.shutdownNow().size() + p.getActiveCount();
+            }
+        }
+        return unsent;
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+}
