@@ -25,7 +25,10 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -72,6 +75,14 @@ final class Index {
     final int[][] anyTerms;
     private final Map<String, Integer> articleDf = new HashMap<>();
     private final Map<String, Integer> questionDf = new HashMap<>();
+    private final Map<String, Integer> phrasingDf = new HashMap<>();
+    /**
+     * Term queries with their term statistics looked up once. Lucene looks a term up anew for every query, and on
+     * an index this small that lookup is most of a search's cost; the index never changes, so the statistics do
+     * not either. Only terms of the index's own vocabulary are cached, so the map stays bounded.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, TermQuery> termQueries =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Index(Corpus corpus, Analyzer analyzer, Analyzer phrasing, BM25Similarity similarity) {
         articles = corpus.articles().toArray(new Article[0]);
@@ -87,6 +98,7 @@ final class Index {
             allTerms = termSets(articleReader, ALL, articleDf);
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);
+            termSets(questionReader, PHRASING, phrasingDf);
             anyTerms = unions();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -200,6 +212,30 @@ final class Index {
     /** In how many example or out-of-scope questions a term occurs. */
     int questionDf(String term) {
         return questionDf.getOrDefault(term, 0);
+    }
+
+    /** In how many example or out-of-scope questions a term occurs as the question is put (stop words kept). */
+    int phrasingDf(String term) {
+        return phrasingDf.getOrDefault(term, 0);
+    }
+
+    /**
+     * A query for a term of the index's vocabulary (see {@link #termId}) in one of its fields, with cached
+     * statistics; a term outside the vocabulary gets a plain query.
+     */
+    TermQuery termQuery(String field, String term) {
+        Term t = new Term(field, term);
+        if (termId(term) < 0) {
+            return new TermQuery(t);
+        }
+        return termQueries.computeIfAbsent(field + '\u0000' + term, k -> {
+            IndexSearcher s = field.equals(QUESTION) || field.equals(PHRASING) ? questionSearcher : articleSearcher;
+            try {
+                return new TermQuery(t, TermStates.build(s, t, true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The ID of a term, or -1 when no field holds it. */

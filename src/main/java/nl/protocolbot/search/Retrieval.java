@@ -82,7 +82,9 @@ final class Retrieval {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : new java.util.LinkedHashSet<>(Analysis.terms(analysis.phrasing, q.text()))) {
-            b.add(new TermQuery(new Term(Index.PHRASING, t)), Occur.SHOULD);
+            if (index.phrasingDf(t) > 0) {
+                b.add(index.termQuery(Index.PHRASING, t), Occur.SHOULD);
+            }
         }
         List<Double> ex = new ArrayList<>();
         List<Double> oos = new ArrayList<>();
@@ -161,12 +163,12 @@ final class Retrieval {
     }
 
     /** A term in the field; with {@code title}, also weighed in the article's title. */
-    private static Query term(String field, String term, float boost, boolean title) {
-        Query q = new TermQuery(new Term(field, term));
+    private Query term(String field, String term, float boost, boolean title) {
+        Query q = index.termQuery(field, term);
         if (title) {
             q = new BooleanQuery.Builder()
                     .add(q, Occur.SHOULD)
-                    .add(new BoostQuery(new TermQuery(new Term(Index.TITLE, term)), TITLE_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(index.termQuery(Index.TITLE, term), TITLE_BOOST), Occur.SHOULD)
                     .build();
         }
         return boost == 1f ? q : new BoostQuery(q, boost);
