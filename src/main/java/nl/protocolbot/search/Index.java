@@ -11,6 +11,7 @@ import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Example;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -53,6 +54,11 @@ final class Index {
     /** The article an example answers; out-of-scope questions have none. */
     static final String ARTICLE = "article";
     static final String OUT_OF_SCOPE = "";
+    /**
+     * Questions are short and differ in length more than articles: Lucene's default BM25 (k1 1.2, b 0.75), with
+     * its stronger length normalisation, measured better for them than the articles' tuned values (docs/quality.md).
+     */
+    private static final BM25Similarity QUESTION_SIMILARITY = new BM25Similarity();
     /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
     private static final FieldType TEXT_TYPE = textType();
 
@@ -84,6 +90,11 @@ final class Index {
     private final java.util.concurrent.ConcurrentHashMap<String, TermQuery> termQueries =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * @param analyzer   the index chain
+     * @param phrasing   the chain that keeps stop words (see {@link Analysis#phrasing})
+     * @param similarity BM25 for the articles
+     */
     Index(Corpus corpus, Analyzer analyzer, Analyzer phrasing, BM25Similarity similarity) {
         articles = corpus.articles().toArray(new Article[0]);
         List<Example> examples = corpus.examples();
@@ -91,10 +102,10 @@ final class Index {
         this.examples = examples.size();
         try {
             IndexReader articleReader = build(analyzer, similarity, articleDocuments());
-            IndexReader questionReader = build(new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(
-                    analyzer, Map.of(PHRASING, phrasing)), similarity, questionDocuments(corpus));
             articleSearcher = searcher(articleReader, similarity);
-            questionSearcher = searcher(questionReader, similarity);
+            IndexReader questionReader = build(new PerFieldAnalyzerWrapper(analyzer, Map.of(PHRASING, phrasing)),
+                    QUESTION_SIMILARITY, questionDocuments(corpus));
+            questionSearcher = searcher(questionReader, QUESTION_SIMILARITY);
             allTerms = termSets(articleReader, ALL, articleDf);
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);
