@@ -54,11 +54,6 @@ final class Index {
     /** The article an example answers; out-of-scope questions have none. */
     static final String ARTICLE = "article";
     static final String OUT_OF_SCOPE = "";
-    /**
-     * Questions are short and differ in length more than articles: Lucene's default BM25 (k1 1.2, b 0.75), with
-     * its stronger length normalisation, measured better for them than the articles' tuned values (docs/quality.md).
-     */
-    private static final BM25Similarity QUESTION_SIMILARITY = new BM25Similarity();
     /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
     private static final FieldType TEXT_TYPE = textType();
 
@@ -93,7 +88,7 @@ final class Index {
     /**
      * @param analyzer   the index chain
      * @param phrasing   the chain that keeps stop words (see {@link Analysis#phrasing})
-     * @param similarity BM25 for the articles
+     * @param similarity BM25 with the tuning's parameters
      */
     Index(Corpus corpus, Analyzer analyzer, Analyzer phrasing, BM25Similarity similarity) {
         articles = corpus.articles().toArray(new Article[0]);
@@ -104,8 +99,8 @@ final class Index {
             IndexReader articleReader = build(analyzer, similarity, articleDocuments());
             articleSearcher = searcher(articleReader, similarity);
             IndexReader questionReader = build(new PerFieldAnalyzerWrapper(analyzer, Map.of(PHRASING, phrasing)),
-                    QUESTION_SIMILARITY, questionDocuments(corpus));
-            questionSearcher = searcher(questionReader, QUESTION_SIMILARITY);
+                    similarity, questionDocuments(corpus));
+            questionSearcher = searcher(questionReader, similarity);
             allTerms = termSets(articleReader, ALL, articleDf);
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);

@@ -49,7 +49,11 @@ public record Tuning(Set<Tuning.Step> steps, float k1, float b) {
         steps = steps.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(steps));
     }
 
-    public static final Tuning DEFAULT = new Tuning(EnumSet.allOf(Step.class), 0.9f, 0.4f);
+    /**
+     * Every step, with Lucene's default BM25 parameters (k1 1.2, b 0.75). The values tuned for the search before
+     * the example questions (k1 0.9, b 0.4) measured worse with them (docs/quality.md).
+     */
+    public static final Tuning DEFAULT = new Tuning(EnumSet.allOf(Step.class), 1.2f, 0.75f);
 
     /** Plain BM25 with Lucene's DutchAnalyzer: the reference the issue measures from. */
     public static final Tuning BASELINE = new Tuning(Set.of(), 1.2f, 0.75f);
@@ -62,16 +66,15 @@ public record Tuning(Set<Tuning.Step> steps, float k1, float b) {
     public record Row(String name, Tuning tuning) {
     }
 
-    /** Baseline, then each step added on top of the previous ones (Lucene's BM25 defaults), then tuned BM25. */
+    /** Baseline, then each step added on top of the previous ones; the last row is {@link #DEFAULT}. */
     public static List<Row> ablation() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("DutchAnalyzer, BM25 (baseline)", BASELINE));
         EnumSet<Step> on = EnumSet.noneOf(Step.class);
         for (Step s : Step.values()) {
             on.add(s);
-            rows.add(new Row(s.label, new Tuning(on, BASELINE.k1, BASELINE.b)));
+            rows.add(new Row(s.label, new Tuning(on, DEFAULT.k1, DEFAULT.b)));
         }
-        rows.add(new Row("+ BM25 k1/b tuned (= product default)", DEFAULT));
         return rows;
     }
 }

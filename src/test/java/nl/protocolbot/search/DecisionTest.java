@@ -61,7 +61,7 @@ class DecisionTest {
     void withoutTheOutOfScopeStepAPlatformNameIsAnswered() {
         EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
         steps.remove(Tuning.Step.OUT_OF_SCOPE);
-        Decision lenient = new Decision(new Tuning(steps, 0.9f, 0.4f), p.analysis.topics);
+        Decision lenient = new Decision(new Tuning(steps, 1.2f, 0.75f), p.analysis.topics);
         assertFalse(decide(lenient, "hoe verander ik mijn profielfoto op linkedin").isEmpty());
     }
 }

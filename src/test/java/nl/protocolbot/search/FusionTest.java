@@ -45,6 +45,6 @@ class FusionTest {
     void withoutExamplesOnlyTheTextCounts() {
         EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
         steps.remove(Tuning.Step.EXAMPLES);
-        assertEquals(List.of("konot/4", "aurora/3.5"), ranking(new Tuning(steps, 0.9f, 0.4f)));
+        assertEquals(List.of("konot/4", "aurora/3.5"), ranking(new Tuning(steps, 1.2f, 0.75f)));
     }
 }
