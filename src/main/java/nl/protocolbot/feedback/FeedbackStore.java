@@ -243,15 +243,17 @@ public final class FeedbackStore implements AutoCloseable {
     public boolean claim(String key, Duration ttl) throws SQLException {
         long now = clock.millis();
         purgeExpired(now);
-        try (Connection c = pool.getConnection();
-             PreparedStatement p = c.prepareStatement("INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) "
-                     + "ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at "
-                     + "WHERE seen.expires_at <= ?")) {
-            p.setString(1, Objects.requireNonNull(key));
-            p.setLong(2, now + ttl.toMillis());
-            p.setLong(3, now);
-            return p.executeUpdate() == 1;
-        }
+        Objects.requireNonNull(key);
+        return withConnection(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) "
+                    + "ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at "
+                    + "WHERE seen.expires_at <= ?")) {
+                p.setString(1, key);
+                p.setLong(2, now + ttl.toMillis());
+                p.setLong(3, now);
+                return p.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Gives a claim back, so that a retry of work that failed on our side is not refused as a repeat. */
@@ -357,10 +359,12 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     private void update(String sql, String value) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, value);
-            p.executeUpdate();
-        }
+        withConnection(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, value);
+                return p.executeUpdate();
+            }
+        });
     }
 
     private static void rollback(Connection c, Exception cause) {
@@ -376,15 +380,40 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     private void inTransaction(Work work) throws SQLException {
-        try (Connection c = pool.getConnection()) {
+        withConnection(c -> {
             c.setAutoCommit(false);
             try {
                 work.run(c);
                 c.commit();
+                return null;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
             }
+        });
+    }
+
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work on a pooled connection. A pooled connection that died with an earlier database server (a restart,
+     * a fail-over) fails with SQLState class 08; the pool drops it, and the work is tried once more on a fresh
+     * connection, so that the first write after the database is back is not lost. Getting a connection is not
+     * retried: while the database is away a write fails within the pool's short timeout.
+     */
+    private <T> T withConnection(Query<T> work) throws SQLException {
+        Connection first = pool.getConnection();
+        try (first) {
+            return work.run(first);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+        }
+        try (Connection second = pool.getConnection()) {
+            return work.run(second);
         }
     }
 }

@@ -70,13 +70,18 @@ final class Retrieval {
     Found find(Question q, Coverage coverage, Optional<String> protocol) {
         try {
             return new Found(articles(q, coverage, protocol), questions(q, coverage, protocol),
-                    neighbours(q, protocol));
+                    neighbours(q));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Neighbours neighbours(Question q, Optional<String> protocol) throws IOException {
+    /**
+     * Over all protocols' example questions, also when answering from one protocol: whether a question is about a
+     * rule at all does not depend on which protocol is asked (and one protocol's examples alone are too few to
+     * weigh against every out-of-scope question).
+     */
+    private Neighbours neighbours(Question q) throws IOException {
         if (!tuning.has(Tuning.Step.OUT_OF_SCOPE) || index.examples() == 0) {
             return Neighbours.NONE; // without example questions there is nothing to weigh the out-of-scope ones against
         }
@@ -88,7 +93,7 @@ final class Retrieval {
         }
         List<Double> ex = new ArrayList<>();
         List<Double> oos = new ArrayList<>();
-        for (ScoreDoc sd : search(index.questionSearcher, b.build(), protocol, true, QUESTION_CANDIDATES)) {
+        for (ScoreDoc sd : search(index.questionSearcher, b.build(), Optional.empty(), true, QUESTION_CANDIDATES)) {
             (index.questionArticle[sd.doc].equals(Index.OUT_OF_SCOPE) ? oos : ex).add((double) sd.score);
         }
         double example = ex.stream().limit(NEIGHBOURS).mapToDouble(Double::doubleValue).sum() / NEIGHBOURS;

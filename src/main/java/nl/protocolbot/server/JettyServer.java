@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * parses headers without a thread, and {@link EndpointHandler} receives bodies asynchronously.
  */
 final class JettyServer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JettyServer.class);
     /** The server's limits and timeouts. */
     record Limits(int maxBodyBytes, int maxHeaderBytes, int maxConnections, Duration read, Duration idle) {
     }
@@ -114,8 +115,7 @@ final class JettyServer {
         try {
             graceful.shutdown().get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            org.slf4j.LoggerFactory.getLogger(JettyServer.class).warn("{} requests still in flight at stop",
-                    graceful.getCurrentRequestCount());
+            LOG.warn("{} requests still in flight at stop", graceful.getCurrentRequestCount());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,8 +128,7 @@ final class JettyServer {
         try {
             jetty.stop();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(JettyServer.class).warn("HTTP server stop: {}",
-                    e.getClass().getSimpleName());
+            LOG.warn("HTTP server stop: {}", e.getClass().getSimpleName());
         }
     }
 }

@@ -46,13 +46,15 @@ public final class LiveCorpus implements AutoCloseable {
     private final Optional<Path> dir;
     private final Indexer indexer;
     private final Clock clock;
+    private final Metrics metrics;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private volatile String lastSnapshot = "";
     private volatile String lastFailure = "";
     private ScheduledExecutorService poller;
 
-    public LiveCorpus(Optional<Path> dir, Indexer indexer, Clock clock) {
+    public LiveCorpus(Optional<Path> dir, Indexer indexer, Clock clock, Metrics metrics) {
         this.dir = Objects.requireNonNull(dir);
+        this.metrics = metrics;
         this.indexer = indexer;
         this.clock = clock;
     }
@@ -107,6 +109,7 @@ public final class LiveCorpus implements AutoCloseable {
             }
             swap(corpus);
             lastFailure = "";
+            metrics.corpus(Metrics.Reload.LOADED);
             LOG.info("corpus reloaded: {} articles, version {}", corpus.size(), corpus.fingerprint());
             return true;
         } catch (CorpusException e) {
@@ -123,6 +126,7 @@ public final class LiveCorpus implements AutoCloseable {
     }
 
     private void failed(String message) {
+        metrics.corpus(Metrics.Reload.REFUSED);
         if (!message.equals(lastFailure)) {
             LOG.warn(message);
             lastFailure = message;

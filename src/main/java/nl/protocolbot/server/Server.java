@@ -44,7 +44,10 @@ public final class Server implements AutoCloseable {
     private final FeedbackStore feedback;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor notices;
+    private final SlackBot.Counters slackCounters = new SlackBot.Counters();
     private final JettyServer http;
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
+    private final MetricsServer metricsHttp;
     private final Object lifecycle = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
     private SocketModeApp socket;
@@ -56,16 +59,19 @@ public final class Server implements AutoCloseable {
         feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
                 ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
         try {
-            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC());
+            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC(), metrics);
             http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
                     MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
                     Duration.ofSeconds(settings.idleSeconds())));
+            metricsHttp = new MetricsServer(settings.metrics().bind(), settings.metrics().port(), metrics::scrape);
         } catch (Exception | Error e) {
             feedback.close();
+            metrics.close();
             throw e;
         }
         workers = pool("answer", settings.workers(), settings.queue());
-        notices = pool("notice", 1, 1000);
+        // busy notices wait in a queue as long as the answers' one; beyond that Slack is refused (503) and retries
+        notices = pool("notice", 1, settings.queue());
     }
 
     /** Wires and starts everything the settings ask for; returns once the index is ready and requests are served. */
@@ -116,20 +122,21 @@ public final class Server implements AutoCloseable {
         SlackBot slack = slack();
         if (settings.teams()) {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
-                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers())));
+                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers()), metrics));
         }
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
                 new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
                         corpus::current, feedback, workers, notices, Clock.systemUTC())));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         step(http::start);
+        step(metricsHttp::start);
         step(corpus::load);
         step(() -> corpus.watch(Duration.ofSeconds(settings.reloadSeconds())));
         if (settings.slackSocketMode()) {
             step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
         }
         if (!closing.get()) {
-            LOG.info("serving on port {}", port());
+            LOG.info("serving on port {}; /metrics on {}:{}", port(), settings.metrics().bind(), metricsPort());
         }
     }
 
@@ -139,7 +146,7 @@ public final class Server implements AutoCloseable {
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
                 settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
-                corpus::current, feedback, workers, notices, Clock.systemUTC());
+                corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters, metrics);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());
         }
@@ -180,6 +187,16 @@ public final class Server implements AutoCloseable {
         return http.port();
     }
 
+    /** The port {@code /metrics} is served on, at {@code PROTOCOLBOT_METRICS_BIND}. */
+    public int metricsPort() {
+        return metricsHttp.port();
+    }
+
+    /** What Slack work was shed or lost (for {@code bench} and monitoring). */
+    public SlackBot.Counters slackCounters() {
+        return slackCounters;
+    }
+
     /** The corpus being served (to follow reloads). */
     public LiveCorpus corpus() {
         return corpus;
@@ -208,6 +225,8 @@ public final class Server implements AutoCloseable {
             corpus.close();
             int unsent = drain(deadline);
             http.stop(Duration.ofMillis(Math.max(100, remainingMillis(deadline))));
+            metricsHttp.stop();
+            metrics.close();
             try {
                 feedback.close();
             } catch (java.sql.SQLException e) {

@@ -18,7 +18,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
                        Optional<String> teamsSecret, Optional<BotRegistration> teamsBot, int workers, int queue,
                        int reloadSeconds, int stopSeconds, int readSeconds, int idleSeconds,
-                       FeedbackStore.Database database) {
+                       FeedbackStore.Database database, Listen metrics) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_TEAMS_OPENID_URL =
@@ -40,6 +40,14 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             return "BotRegistration[appId=" + appId + ", appPassword=***, tenantId=" + tenantId + ", openIdUrl="
                     + openIdUrl + ", tokenUrl=" + tokenUrl + "]";
         }
+    }
+
+    /**
+     * Where {@code /metrics} is served: {@code PROTOCOLBOT_METRICS_BIND} (default 127.0.0.1, so that only this
+     * machine reaches it) and {@code PROTOCOLBOT_METRICS_PORT} (default 9464, or a free port when {@code PORT} is
+     * 0; 0 picks a free port).
+     */
+    public record Listen(String bind, int port) {
     }
 
     /** A setting that is missing or malformed; the message names the variable, never its value. */
@@ -109,10 +117,17 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         int read = integer(env, "PROTOCOLBOT_READ_SECONDS", 10, 1, 600, problems);
         int idle = integer(env, "PROTOCOLBOT_IDLE_SECONDS", 30, 1, 3600, problems);
         String bind = value(env, "PROTOCOLBOT_BIND").orElse("0.0.0.0");
+        // with PORT=0 (a free port, as tests and several servers on one machine use) the metrics port is free too
+        Listen metrics = new Listen(value(env, "PROTOCOLBOT_METRICS_BIND").orElse("127.0.0.1"),
+                integer(env, "PROTOCOLBOT_METRICS_PORT", port == 0 ? 0 : 9464, 0, 65_535, problems));
         boolean keep = parseKeep(env, problems);
         Optional<String> protocol = value(env, "PROTOCOLBOT_ORG").map(p -> p.toLowerCase(Locale.ROOT));
         protocol.filter(p -> !p.matches("[a-z0-9][a-z0-9-]*")).ifPresent(p ->
                 problems.add("PROTOCOLBOT_ORG: '" + p + "' is geen protocolnaam (bijv. aurora)"));
+        if (LogFormat.parse(env.get(LogFormat.VARIABLE)).isEmpty()) {
+            // read by LogConfigurator when logging starts; checked here so that serve refuses a typo
+            problems.add(LogFormat.VARIABLE + ": moet plain of json zijn");
+        }
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
         FeedbackStore.Database database = parseDatabase(env, data, problems);
@@ -120,7 +135,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                teamsBot, workers, queue, reload, stop, read, idle, database);
+                teamsBot, workers, queue, reload, stop, read, idle, database, metrics);
     }
 
     /**
@@ -282,8 +297,9 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
                 + ", teams=" + (teams() ? "on" : "off") + ", teamsBot=" + (teamsBot.isPresent() ? "on" : "off")
-                + ", bind=" + bind + ", port=" + port
+                + ", bind=" + bind + ", port=" + port + ", metrics=" + metrics.bind() + ":" + metrics.port()
                 + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
-                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + "]";
+                + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + ", stop=" + stopSeconds + "s, read="
+                + readSeconds + "s, idle=" + idleSeconds + "s]";
     }
 }

@@ -11,7 +11,9 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.corpus.Article;
@@ -20,10 +22,21 @@ import nl.protocolbot.corpus.Protocol;
 
 /** Turns answers into Slack Block Kit messages, with a plain-text fallback for notifications. */
 final class Replies {
-    /** Slack's limit for the text of a section block. */
+    /** Slack's limit for the blocks of a message. */
+    static final int MAX_BLOCKS = 50;
+    /** Slack's limit for the blocks of a Home tab. */
+    static final int MAX_HOME_BLOCKS = 100;
+    /** Slack's limit for the text of a section or context element. */
     static final int SECTION_LIMIT = 3000;
     /** Slack's limit for a button's value. */
     static final int VALUE_LIMIT = 2000;
+    /** Article text in an answer: one section; a longer article is cut at a sentence, with a pointer to it whole. */
+    static final int ANSWER_TEXT = 2800;
+    /** Article text when one article is looked up: ten sections, well within a message's limits. */
+    static final int ARTICLE_TEXT = 10 * ANSWER_TEXT;
+    /** The plain-text fallback Slack shows in notifications. */
+    static final int FALLBACK_TEXT = 3000;
+    private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     static final String ACTION_VOTE_UP = "protocol_vote_up";
     static final String ACTION_VOTE_DOWN = "protocol_vote_down";
@@ -31,8 +44,17 @@ final class Replies {
 
     static final String BUSY = Answer.BUSY_MESSAGE;
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
+    static final String NOT_SHAREABLE = "Dit antwoord kan niet meer gedeeld worden. Stel je vraag opnieuw.";
     static final String USAGE = "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op "
             + "Instagram zetten?`\nEen artikel opzoeken: `/protocol toon aurora/3.5`";
+
+    /** The buttons under an answer. */
+    enum Buttons {
+        /** 👍/👎 only: the answer is already where everyone sees it. */
+        VOTES,
+        /** 👍/👎 and "Deel in kanaal": an answer only the asker sees. */
+        VOTES_AND_SHARE
+    }
 
     /** A message: blocks plus the fallback text Slack shows in notifications. */
     record Message(List<LayoutBlock> blocks, String text) {
@@ -41,14 +63,11 @@ final class Replies {
     private Replies() {
     }
 
-    /**
-     * The answer as a message.
-     *
-     * @param share add a "Deel in kanaal" button (for ephemeral answers)
-     */
-    static Message answer(Answer answer, boolean share) {
+    /** The answer as a message; "Deel in kanaal" only when articles were found, as there is nothing else to share. */
+    static Message answer(Answer answer, Buttons offer) {
         List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        List<Answer.Item> shown = List.of();
         switch (answer.status()) {
             case EMPTY_QUESTION -> {
                 blocks.add(section(s -> s.text(markdownText(escape(Answer.NOT_UNDERSTOOD)))));
@@ -59,60 +78,83 @@ final class Replies {
                 text.append(Answer.NOTHING_FOUND);
             }
             case ANSWERED -> {
-                text.append("Dit zegt het protocol: ");
-                boolean first = true;
-                for (Answer.Item item : answer.items()) {
-                    if (!first) {
-                        blocks.add(divider());
-                        text.append("; ");
-                    }
-                    first = false;
-                    article(blocks, item);
-                    text.append(item.title()).append(" (").append(item.id()).append(')');
-                }
-                text.append(". ");
+                shown = fit(blocks, answer.items());
+                text.append("Dit zegt het protocol: ").append(String.join("; ", shown.stream()
+                        .map(i -> i.title() + " (" + i.id() + ")").toList())).append(". ");
             }
         }
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
         text.append(Answer.REMINDER);
-        List<BlockElement> buttons = new ArrayList<>();
-        if (answer.status() == Answer.Status.ANSWERED) {
-            String ids = String.join(",", answer.items().stream().map(Answer.Item::id).toList());
+        if (!shown.isEmpty()) {
+            // the buttons carry the article IDs: a vote counts for them, and sharing shows them again without a
+            // new search (which could find something else, or count a question as unanswered once more)
+            String ids = ids(shown);
+            List<BlockElement> buttons = new ArrayList<>();
             buttons.add(button(b -> b.actionId(ACTION_VOTE_UP).text(plainText("👍 Nuttig")).value(ids)));
             buttons.add(button(b -> b.actionId(ACTION_VOTE_DOWN).text(plainText("👎 Niet nuttig")).value(ids)));
-        }
-        if (share && answer.status() != Answer.Status.EMPTY_QUESTION) {
-            String q = answer.question().length() > VALUE_LIMIT ? answer.question().substring(0, VALUE_LIMIT)
-                    : answer.question();
-            buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(q)
-                    .style("primary")));
-        }
-        if (!buttons.isEmpty()) {
+            if (offer == Buttons.VOTES_AND_SHARE) {
+                buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(ids)
+                        .style("primary")));
+            }
             blocks.add(actions(buttons));
         }
-        return new Message(blocks, text.toString());
+        return new Message(blocks, cut(text.toString(), FALLBACK_TEXT).text());
+    }
+
+    /**
+     * Adds the articles, each cut to one section, as many as fit in a message with room for the reminder and the
+     * buttons; returns those shown.
+     */
+    private static List<Answer.Item> fit(List<LayoutBlock> blocks, List<Answer.Item> items) {
+        List<Answer.Item> shown = new ArrayList<>();
+        for (Answer.Item item : items) {
+            List<LayoutBlock> more = new ArrayList<>();
+            if (!shown.isEmpty()) {
+                more.add(divider());
+            }
+            article(more, item, ANSWER_TEXT, "Ingekort. Het hele artikel: `/protocol toon " + item.id() + "`");
+            if (blocks.size() + more.size() > MAX_BLOCKS - 2) {
+                break;
+            }
+            blocks.addAll(more);
+            shown.add(item);
+        }
+        return shown;
+    }
+
+    /** The article IDs of an answer, as the buttons carry them: {@code aurora/3.5,scoh/11tal-8}. */
+    static String ids(List<Answer.Item> items) {
+        String ids = String.join(",", items.stream().map(Answer.Item::id).toList());
+        return ids.length() > VALUE_LIMIT ? ids.substring(0, ids.lastIndexOf(',', VALUE_LIMIT)) : ids;
     }
 
     /** One article, for lookups by number. */
     static Message article(Answer.Item item) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        article(blocks, item);
+        article(blocks, item, ARTICLE_TEXT, "Ingekort: dit artikel is langer dan een Slack-bericht. De volledige "
+                + "tekst staat in het protocol.");
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
-        return new Message(blocks, item.title() + " (" + item.id() + "): " + item.text());
+        return new Message(blocks, cut(item.title() + " (" + item.id() + "): " + item.text(), FALLBACK_TEXT).text());
     }
 
     static Message plain(String message) {
         return new Message(List.of(section(s -> s.text(markdownText(message)))), message);
     }
 
-    private static void article(List<LayoutBlock> blocks, Answer.Item item) {
-        String heading = "*" + escape(item.title()) + "*  ·  `" + item.id() + "`  ·  " + escape(item.organisation());
+    /**
+     * One article: heading, best sentence, text (cut at a sentence to {@code textLimit}, then {@code pointer} says
+     * so) and source.
+     */
+    private static void article(List<LayoutBlock> blocks, Answer.Item item, int textLimit, String pointer) {
+        String heading = limit("*" + escape(item.title()) + "*  ·  `" + item.id() + "`  ·  "
+                + escape(item.organisation()));
         blocks.add(section(s -> s.text(markdownText(heading))));
         if (item.showHighlight()) {
-            String bold = "*" + escape(item.highlight()).replace("*", "") + "*";
+            String bold = "*" + escape(cut(item.highlight(), SECTION_LIMIT - 20).text()).replace("*", "") + "*";
             blocks.add(section(s -> s.text(markdownText(limit(bold)))));
         }
-        for (String chunk : split(item.text(), SECTION_LIMIT)) {
+        Cut text = cut(item.text(), textLimit);
+        for (String chunk : split(text.text(), SECTION_LIMIT)) {
             blocks.add(section(s -> s.text(plainText(chunk, false))));
         }
         String source = escape(item.citation()) + (item.section().isEmpty() ? "" : "  ›  " + escape(item.section()));
@@ -120,8 +162,8 @@ final class Replies {
             source += "\nZo ook in: " + String.join(", ", item.alsoIn().stream()
                     .map(r -> "`" + r.id() + "` (" + escape(r.organisation()) + ")").toList());
         }
-        String src = limit(source);
-        blocks.add(context(c -> c.elements(List.of(markdownText(src)))));
+        String src = text.shortened() ? "*" + pointer + "*\n" + limit(source) : limit(source);
+        blocks.add(context(c -> c.elements(List.of(markdownText(limit(src))))));
     }
 
     /** App Home for new employees: purpose, how to ask, examples, and the core rules chosen by the editors. */
@@ -146,14 +188,43 @@ final class Replies {
             blocks.add(header(h -> h.text(plainText("De kernregels"))));
             for (Article a : coreRules) {
                 Protocol p = corpus.protocolOf(a);
-                String line = "*" + escape(a.title()) + "*  ·  `" + a.id() + "`\n" + escape(a.text());
+                Cut rule = cut(a.text(), ANSWER_TEXT);
+                String line = "*" + escape(a.title()) + "*  ·  `" + a.id() + "`\n" + escape(rule.text())
+                        + (rule.shortened() ? "\n_Het hele artikel: `/protocol toon " + a.id() + "`_" : "");
                 blocks.add(section(s -> s.text(markdownText(limit(line)))));
                 blocks.add(context(c -> c.elements(List.of(markdownText(limit(escape(p.organisation() + " — "
                         + p.citation())))))));
             }
         }
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
-        return blocks.size() > 100 ? blocks.subList(0, 100) : blocks;
+        return blocks.size() > MAX_HOME_BLOCKS ? blocks.subList(0, MAX_HOME_BLOCKS) : blocks;
+    }
+
+    /** A text cut to a limit, and whether anything was left out. */
+    record Cut(String text, boolean shortened) {
+    }
+
+    /**
+     * The text whole when it fits within {@code limit} characters; otherwise its first sentences that fit (Dutch
+     * sentence boundaries, from the JDK's {@link BreakIterator}), or words when the first sentence alone is too
+     * long, followed by " …".
+     */
+    static Cut cut(String text, int limit) {
+        String t = text.strip();
+        if (t.length() <= limit) {
+            return new Cut(t, false);
+        }
+        int room = limit - 2;
+        BreakIterator sentences = BreakIterator.getSentenceInstance(DUTCH);
+        sentences.setText(t);
+        int end = sentences.preceding(room + 1);
+        if (end < room / 2) {
+            end = t.lastIndexOf(' ', room);
+        }
+        if (end < room / 2) {
+            end = room;
+        }
+        return new Cut(t.substring(0, end).strip() + " …", true);
     }
 
     /** Splits text into pieces of at most {@code limit} characters, at a paragraph, sentence or word boundary. */

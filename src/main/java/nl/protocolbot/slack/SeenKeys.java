@@ -1,20 +1,20 @@
 package nl.protocolbot.slack;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What Slack has already sent, kept in the database (so that it holds across restarts and, on a shared database,
  * across replicas): event IDs and messages (channel and ts) for 15 minutes, request signatures for 5 minutes,
- * Slack's retry and replay windows. Keys are stored hashed. A claim is given back when the work failed on our side,
- * so that Slack's retry of it is not refused as a repeat. When the database fails, work is treated as new: a rare
+ * Slack's retry and replay windows; and who voted on which answer, for 15 minutes. Keys are stored as keyed
+ * hashes. A claim is given back when the work failed on our side, so that Slack's retry of it is not refused as a
+ * repeat. When the database fails, work is treated as new: a rare
  * double answer is better than none.
  */
 final class SeenKeys {
@@ -23,9 +23,15 @@ final class SeenKeys {
     static final Duration SIGNATURES = Duration.ofMinutes(5);
 
     private final FeedbackStore store;
+    private final byte[] hashKey;
 
-    SeenKeys(FeedbackStore store) {
+    /**
+     * @param hashKey keys are stored as HMACs under this key (the bot token, the same on every replica), so that
+     *                what is stored (a channel, a message, who voted) cannot be read back or guessed from the database
+     */
+    SeenKeys(FeedbackStore store, String hashKey) {
         this.store = store;
+        this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
     /** True when neither the event ID nor the message was seen within 15 minutes; claims both. */
@@ -49,11 +55,25 @@ final class SeenKeys {
         release(key("signature", signature));
     }
 
-    private static String eventKey(String eventId) {
+    /** True when this person has not voted on this answer within 15 minutes; claims it. */
+    boolean claimVote(String user, String channel, String messageTs) {
+        return claim(voteKey(user, channel, messageTs), EVENTS);
+    }
+
+    void releaseVote(String user, String channel, String messageTs) {
+        release(voteKey(user, channel, messageTs));
+    }
+
+    private String voteKey(String user, String channel, String messageTs) {
+        return user == null || channel == null || messageTs == null ? null
+                : key("vote", user + "/" + channel + "/" + messageTs);
+    }
+
+    private String eventKey(String eventId) {
         return key("event", eventId);
     }
 
-    private static String messageKey(String channel, String ts) {
+    private String messageKey(String channel, String ts) {
         return channel == null || ts == null ? null : key("message", channel + "/" + ts);
     }
 
@@ -80,15 +100,11 @@ final class SeenKeys {
         }
     }
 
-    private static String key(String kind, String value) {
+    private String key(String kind, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return "slack:" + kind + ":" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "slack:" + kind + ":" + HexFormat.of().formatHex(Hmac.sha256(hashKey,
+                value.getBytes(StandardCharsets.UTF_8)));
     }
 }

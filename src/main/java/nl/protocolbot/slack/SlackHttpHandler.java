@@ -1,6 +1,6 @@
 package nl.protocolbot.slack;
 
-import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
@@ -17,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves Bolt over HTTP ({@code POST /slack/events}): the received request becomes a Bolt request (through Bolt's
- * own {@link SlackRequestParser}), {@link App#run} handles it, request verification included, and its response is
- * written back. The server has already applied the method, size and time limits.
+ * Serves Bolt over HTTP ({@code POST /slack/events}): the signature is checked, the body sorted out
+ * ({@link Payloads}: what Bolt does not know is acknowledged, what is not Slack's refused, neither logged), replays
+ * refused, and the rest becomes a Bolt request (through Bolt's own {@link SlackRequestParser}) that
+ * {@link BoltRunner} runs, request verification included. The server has already applied the method, size and time
+ * limits.
  */
 final class SlackHttpHandler implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpHandler.class);
@@ -27,15 +29,15 @@ final class SlackHttpHandler implements HttpEndpoint {
     /** Slack's window for request timestamps, in both directions. */
     static final long MAX_SKEW_SECONDS = 5 * 60;
 
-    private final App app;
+    private final BoltRunner bolt;
     private final SlackRequestParser parser;
     private final byte[] signingKey;
     private final java.time.Clock clock;
     private final SeenKeys seen;
 
-    SlackHttpHandler(App app, String signingSecret, java.time.Clock clock, SeenKeys seen) {
-        this.app = app;
-        this.parser = new SlackRequestParser(app.config());
+    SlackHttpHandler(BoltRunner bolt, AppConfig config, String signingSecret, java.time.Clock clock, SeenKeys seen) {
+        this.bolt = bolt;
+        this.parser = new SlackRequestParser(config);
         this.signingKey = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
         this.seen = seen;
@@ -65,50 +67,68 @@ final class SlackHttpHandler implements HttpEndpoint {
 
     @Override
     public Reply handle(Call call) {
-        try {
-            return handleVerified(call);
-        } catch (Exception e) {
-            // Bolt could not make sense of the body: bad input, not a fault of ours
-            LOG.info("Slack request rejected: malformed body");
-            return Reply.text(400, "Bad Request");
-        }
-    }
-
-    private Reply handleVerified(Call call) throws Exception {
         String signature = call.header("X-Slack-Signature");
         if (!verified(call.header("X-Slack-Request-Timestamp"), signature, call.body())) {
             return Reply.text(401, "Unauthorized");
+        }
+        Payloads.Verdict what = Payloads.ofHttpBody(call.bodyText(), call::form);
+        if (what.kind() == Payloads.Kind.MALFORMED) {
+            return malformed();
+        }
+        if (what.kind() == Payloads.Kind.OTHER) {
+            return acknowledgeOther(what.type());
         }
         if (!seen.claimRequest(signature)) {
             // the very same signed request again (also after a restart): a replay; it was handled the first time
             return Reply.text(200, "");
         }
+        Reply reply = Reply.text(500, "Internal Server Error");
         try {
-            Reply reply = run(call);
+            reply = run(call);
+        } finally {
             if (reply.status() >= 500) {
                 // failed on our side: Slack's retry of this request must not be refused as a replay
                 seen.releaseRequest(signature);
             }
-            return reply;
-        } catch (Exception | Error e) {
-            seen.releaseRequest(signature);
-            throw e;
         }
+        return reply;
     }
 
-    private Reply run(Call call) throws Exception {
-        Map<String, List<String>> query = new HashMap<>(call.query());
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(call.path())
-                .queryString(query)
-                .headers(new RequestHeaders(call.headers()))
-                .requestBody(call.bodyText())
-                .remoteAddress(call.remoteAddress())
-                .build());
-        if (request == null) {
-            return Reply.text(400, "Bad Request");
+    private static Reply malformed() {
+        LOG.info("Slack request rejected: malformed body");
+        return Reply.text(400, "Bad Request");
+    }
+
+    /** A callback Bolt has no use for, such as {@code app_rate_limited}: 200, and one line saying what it was. */
+    private static Reply acknowledgeOther(String type) {
+        if ("app_rate_limited".equals(type)) {
+            LOG.warn("Slack reports that the app is rate limited: events are being held back (app_rate_limited)");
+        } else {
+            LOG.info("Slack callback of type {} acknowledged, not handled", type);
         }
-        Response response = app.run(request);
+        return Reply.text(200, "");
+    }
+
+    private Reply run(Call call) {
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(call.path())
+                    .queryString(new HashMap<>(call.query()))
+                    .headers(new RequestHeaders(call.headers()))
+                    .requestBody(call.bodyText())
+                    .remoteAddress(call.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) {
+            return malformed(); // well-formed JSON, but not in the shape its type needs
+        }
+        if (request == null) {
+            return malformed();
+        }
+        return reply(bolt.run(request));
+    }
+
+    private static Reply reply(Response response) {
         String type = response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
         byte[] body = (response.getBody() == null ? "" : response.getBody()).getBytes(StandardCharsets.UTF_8);
         List<Map.Entry<String, String>> headers = new ArrayList<>();

@@ -5,10 +5,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 
 /**
  * The parts of a Bot Framework activity the bot uses. Fields that are absent are empty strings.
@@ -69,9 +74,23 @@ record Activity(String type, String id, String channelId, String serviceUrl, Str
         return !recipient.id().isEmpty() && mentioned.contains(recipient.id());
     }
 
-    /** The question: the text without mention markup (cleaning chat markup is the adapter's job). */
+    /**
+     * The question: the text without mention markup, and without the HTML Teams sends formatted messages in
+     * ({@code <p>}, {@code <b>}, {@code &amp;}, {@code &nbsp;}), which Lucene's HTML filter reads (cleaning chat
+     * markup is the adapter's job).
+     */
     String question() {
-        return MENTION.matcher(text).replaceAll(" ").replace("&nbsp;", " ").replace('\u00a0', ' ').strip();
+        String withoutMentions = MENTION.matcher(text).replaceAll(" ");
+        StringBuilder plain = new StringBuilder();
+        try (Reader html = new HTMLStripCharFilter(new StringReader(withoutMentions))) {
+            char[] buffer = new char[1024];
+            for (int n = html.read(buffer); n >= 0; n = html.read(buffer)) {
+                plain.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string reader does not fail", e);
+        }
+        return plain.toString().replace('\u00a0', ' ').strip();
     }
 
     private static String conversationType(JsonObject conversation) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import nl.protocolbot.answer.Answer;
@@ -39,8 +40,14 @@ final class Cards {
         VOTES
     }
 
-    /** A built message, with what to log about it: its kind and the article IDs it shows (never the text). */
-    record Built(JsonObject message, String kind, List<String> articleIds) {
+    /**
+     * A built message, with what to log and count about it: its kind, the article IDs it shows (never the text),
+     * and for a question how it was answered.
+     */
+    record Built(JsonObject message, String kind, List<String> articleIds, Optional<Answer.Status> status) {
+        Built(JsonObject message, String kind, List<String> articleIds) {
+            this(message, kind, articleIds, Optional.empty());
+        }
     }
 
     private Cards() {
@@ -58,7 +65,7 @@ final class Cards {
             case ASK -> {
                 Answer answer = answerer.ask(command.argument());
                 yield new Built(answer(answer, options), "question",
-                        answer.items().stream().map(Answer.Item::id).toList());
+                        answer.items().stream().map(Answer.Item::id).toList(), Optional.of(answer.status()));
             }
         };
     }

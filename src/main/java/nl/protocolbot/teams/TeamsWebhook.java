@@ -1,5 +1,6 @@
 package nl.protocolbot.teams;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Hmac;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +26,14 @@ public final class TeamsWebhook implements HttpEndpoint {
     private final byte[] key;
     private final Supplier<Answerer> answerer;
     private final Semaphore answering;
+    private final Metrics metrics;
 
     /**
      * @param securityToken the base64 security token Teams shows when the webhook is created
      * @param maxConcurrent answers computed at once; a request that waits more than a second for its turn gets 503
      */
-    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent) {
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, Metrics metrics) {
+        this.metrics = metrics;
         this.key = Base64.getDecoder().decode(securityToken.strip());
         this.answerer = answerer;
         this.answering = new Semaphore(maxConcurrent);
@@ -51,6 +55,7 @@ public final class TeamsWebhook implements HttpEndpoint {
             return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
         if (!answering.tryAcquire(1, TimeUnit.SECONDS)) {
+            metrics.shed(Metrics.Platform.TEAMS_WEBHOOK, Metrics.Shed.REFUSED);
             LOG.warn("teams message shed: too many answers at once");
             return Reply.json(503, Cards.text(Answer.BUSY_MESSAGE).toString());
         }
@@ -60,6 +65,8 @@ public final class TeamsWebhook implements HttpEndpoint {
         } finally {
             answering.release();
         }
+        reply.status().ifPresent(s -> metrics.answered(Metrics.Platform.TEAMS_WEBHOOK, s,
+                Duration.ofNanos(System.nanoTime() - start)));
         LOG.info("teams webhook {} answered in {} ms: {}", reply.kind(), (System.nanoTime() - start) / 1_000_000,
                 reply.articleIds());
         return Reply.json(200, reply.message().toString());

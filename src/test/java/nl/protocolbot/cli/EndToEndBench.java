@@ -63,6 +63,11 @@ class EndToEndBench {
         return String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", r.p(0.5), r.p(0.95), r.p(0.99));
     }
 
+    static String counters(Server server) {
+        var c = server.slackCounters();
+        return c.shed() + " / " + c.refused() + " / " + c.lost();
+    }
+
     static void row(String figure, String value) {
         OUT.printf(Locale.ROOT, "| %s | %s |%n", figure, value);
     }
@@ -103,6 +108,7 @@ class EndToEndBench {
                 }
             }
             row("end to end, Slack event in → chat.postMessage out, p50 / p95 / p99", ms(slackNanos));
+            row("Slack events shed (busy notice) / refused (503) / posts lost after retries", counters(server));
             row("end to end, Teams request → response, p50 / p95 / p99", ms(teamsNanos));
         }
     }
@@ -189,6 +195,7 @@ class EndToEndBench {
             row("overload (1 worker, queue 1): 60 events from 6 clients at once", String.format(Locale.ROOT,
                     "%d acknowledged, %d refused (503); %d answered, %d 'even druk'", acked.get(), refused.get(),
                     posts.size() - busy, busy));
+            row("overload: Slack events shed / refused / posts lost (the bot's own counts)", counters(server));
         }
     }
 

@@ -230,6 +230,7 @@ class MainTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // were --corpus ignored, serve would start on the bundled corpus and never return
     void corpusBeforeServeIsTheCorpusItServes(@TempDir Path dir, @TempDir Path data) throws Exception {
         Files.writeString(dir.resolve("kapot.md"), "---\nprotocol: kapot\n---\n\n### [1] Leeg\n");
         java.util.Map<String, String> env = java.util.Map.of("TEAMS_WEBHOOK_SECRET", TeamsTest.TOKEN, "PORT", "0",

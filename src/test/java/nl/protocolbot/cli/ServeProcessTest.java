@@ -50,7 +50,8 @@ class ServeProcessTest {
                 os.write(head.getBytes(StandardCharsets.US_ASCII));
                 os.write(bytes, 0, bytes.length / 2);
                 os.flush();
-                Thread.sleep(300); // the request is now in flight
+                // the head is sent: once the server has read it the request is in flight (a second is ample, also on a busy machine)
+                Thread.sleep(1000);
                 process.destroy(); // SIGTERM
                 Thread.sleep(300);
                 os.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);

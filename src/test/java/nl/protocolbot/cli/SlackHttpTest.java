@@ -192,7 +192,7 @@ class SlackHttpTest {
     @Test
     void shareButtonPostsTheAnswerInTheChannel() throws Exception {
         HttpResponse<String> r = signer.postSigned(url(), "application/x-www-form-urlencoded",
-                action("protocol_share", QUESTION, slack.responseUrl("share")));
+                action("protocol_share", "aurora/3.5,verkruisen/11", slack.responseUrl("share")));
         assertEquals(200, r.statusCode());
         List<LoopbackSlackApi.Call> shared = slack.await("/response/share", 1);
         assertEquals(1, shared.size());

@@ -119,4 +119,25 @@ final class SlackPayloads {
                 {"token":"verificationTOKEN123","type":"app_rate_limited","team_id":"T0001",
                  "minute_rate_limited":1518467820,"api_app_id":"A0001"}""";
     }
+
+    /**
+     * A button click as Slack posts it ({@code block_actions}, form-encoded {@code payload}), on a message with
+     * timestamp {@code messageTs} in channel C0CHAN.
+     */
+    static String blockAction(String user, String actionId, String value, String responseUrl, String messageTs) {
+        String payload = """
+                {"type":"block_actions","user":{"id":"%s","username":"juf.anna","name":"juf.anna","team_id":"T0001"},
+                 "api_app_id":"A0001","token":"verificationTOKEN123",
+                 "container":{"type":"message","message_ts":"%s","channel_id":"C0CHAN","is_ephemeral":false},
+                 "trigger_id":"1700000000.1.%s","team":{"id":"T0001","domain":"school"},"enterprise":null,
+                 "is_enterprise_install":false,"channel":{"id":"C0CHAN","name":"algemeen"},
+                 "message":{"bot_id":"BBOT","type":"message","text":"Dit zegt het protocol","user":"UBOT",
+                   "ts":"%s","app_id":"A0001","team":"T0001"},
+                 "state":{"values":{}},"response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"b1","text":{"type":"plain_text","text":"knop","emoji":true},
+                   "value":%s,"type":"button","action_ts":"1700000001.000200"}]}"""
+                .formatted(user, messageTs, Long.toString(System.nanoTime()), messageTs, responseUrl, actionId,
+                        new com.google.gson.JsonPrimitive(value));
+        return "payload=" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

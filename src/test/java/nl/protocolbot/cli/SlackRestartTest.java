@@ -1,5 +1,6 @@
 package nl.protocolbot.cli;
 
+import nl.protocolbot.testing.LoopbackSlackApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

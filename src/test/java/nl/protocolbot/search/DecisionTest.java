@@ -22,9 +22,13 @@ class DecisionTest {
     }
 
     private static List<Fusion.Candidate> decide(Decision decision, String question) {
+        return decide(decision, question, Optional.empty());
+    }
+
+    private static List<Fusion.Candidate> decide(Decision decision, String question, Optional<String> protocol) {
         Question q = p.read(question);
         Coverage coverage = new Coverage(q, p.index);
-        Retrieval.Found found = p.retrieval.find(q, coverage, Optional.empty());
+        Retrieval.Found found = p.retrieval.find(q, coverage, protocol);
         return decision.decide(q, coverage, p.fusion.fuse(found, coverage), found);
     }
 
@@ -47,6 +51,15 @@ class DecisionTest {
         "mag ik vloeken in een tweet"})
     void questionsAboutTheRulesAreAnswered(String question) {
         assertFalse(decide(p.decision, question).isEmpty());
+    }
+
+    @Test
+    void answeringFromOneProtocolWeighsTheOutOfScopeQuestionsAgainstEveryExample() {
+        for (String protocol : List.of("scoh", "oog", "konot", "verkruisen", "aurora")) {
+            assertFalse(decide(p.decision, "mag ik een klassenfoto op Instagram zetten?", Optional.of(protocol))
+                    .isEmpty(), protocol);
+            assertEquals(List.of(), decide(p.decision, "hoe zet ik meldingen uit in teams", Optional.of(protocol)));
+        }
     }
 
     @Test

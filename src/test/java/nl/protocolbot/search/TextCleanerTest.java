@@ -7,16 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
     @Test
-    void removesSlackMarkup() {
-        assertEquals("mag ik dit posten ?", TextCleaner.clean("<@U012AB3CD> mag ik *dit* posten :thinking_face: ?"));
-        assertEquals("zie de site voor regels", TextCleaner.clean("zie <https://school.nl/x|de site> voor regels"));
-        assertEquals("kanaal vraag", TextCleaner.clean("<#C123|algemeen> kanaal <!here> vraag"));
+    void removesWhatNoFrontEndMeansAsWords() {
+        assertEquals("mag ik dit posten ?", TextCleaner.clean("mag ik *dit* posten :thinking_face: ?"));
+        assertEquals("zie voor regels", TextCleaner.clean("zie https://school.nl/x voor regels"));
+        assertEquals("foto film", TextCleaner.clean("foto\u200b\u0000film"));
     }
 
     @Test
-    void removesTeamsMarkupAndEntities() {
-        assertEquals("mag ik een foto's & film delen",
-                TextCleaner.clean("<at>Protocolbot</at>&nbsp;mag ik een <b>foto&#39;s</b> &amp; film delen"));
+    void chatMarkupIsTheAdaptersJob() {
+        // the search takes text as it is; Slack's and Teams' markup never reach it (see SlackText, Activity)
+        assertEquals("<at>Bot</at> foto & film", TextCleaner.clean("<at>Bot</at> foto & film"));
     }
 
     @Test

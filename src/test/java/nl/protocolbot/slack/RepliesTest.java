@@ -28,13 +28,25 @@ class RepliesTest {
     }
 
     @Test
+    void aLongTextIsCutAfterASentenceWithinTheLimit() {
+        String text = "Eerste zin over foto's. Tweede zin, iets langer dan de eerste. Derde zin valt erbuiten.";
+        Replies.Cut cut = Replies.cut(text, 70);
+        assertEquals(new Replies.Cut("Eerste zin over foto's. Tweede zin, iets langer dan de eerste. …", true), cut);
+        assertEquals(new Replies.Cut(text, false), Replies.cut(text, text.length()));
+        // one sentence longer than the limit: cut between words
+        Replies.Cut words = Replies.cut("woord ".repeat(100), 50);
+        assertTrue(words.text().length() <= 50 && words.text().endsWith("woord …"), words.text());
+    }
+
+    @Test
     void nothingFoundSaysSoAndHasNoVoteButtons() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
-        Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), false);
+        Replies.Message m = Replies.answer(a.ask("Hoe laat begint de kerstviering?", 3, Optional.empty()), Replies.Buttons.VOTES_AND_SHARE);
         assertTrue(m.text().startsWith("Daar staat niets over in het protocol"));
         assertTrue(m.text().endsWith("Bij twijfel: niet publiceren."));
         String blocks = m.blocks().toString();
         assertTrue(!blocks.contains(Replies.ACTION_VOTE_UP), blocks);
+        assertTrue(!blocks.contains(Replies.ACTION_SHARE), "nothing to share: " + blocks);
         assertTrue(blocks.contains("leidinggevende"));
     }
 
@@ -42,7 +54,7 @@ class RepliesTest {
     void everySectionStaysWithinSlacksLimitAndTextIsVerbatim() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
         Answer answer = a.ask("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
-        Replies.Message m = Replies.answer(answer, true);
+        Replies.Message m = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
         StringBuilder plain = new StringBuilder();
         m.blocks().stream().filter(b -> b instanceof SectionBlock).map(b -> ((SectionBlock) b).getText())
                 .forEach(t -> {

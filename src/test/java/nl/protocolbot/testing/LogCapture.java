@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Captures everything written to standard error (where slf4j-simple logs) while still passing it through. */
+/** Captures everything written to standard error (where Logback logs) while still passing it through. */
 public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -33,6 +33,8 @@ public final class LoopbackSlackApi implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch heldResponses = new java.util.concurrent.CountDownLatch(0);
 
     public LoopbackSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -47,6 +49,17 @@ public final class LoopbackSlackApi implements AutoCloseable {
                 calls.add(new Call(method, params, body, exchange.getRequestHeaders().getFirst("Authorization"),
                         System.nanoTime()));
                 pause();
+                Failure failure = null;
+                if ("chat.postMessage".equals(method)) {
+                    awaitRelease(held);
+                    failure = failures.poll();
+                } else if (method.startsWith("/response/")) {
+                    awaitRelease(heldResponses);
+                }
+                if (failure != null) {
+                    fail(exchange, failure);
+                    return;
+                }
                 JsonObject o = new JsonObject();
                 o.addProperty("ok", true);
                 switch (method) {
@@ -91,6 +104,59 @@ public final class LoopbackSlackApi implements AutoCloseable {
         return b;
     }
 
+    /** A scripted failure: the HTTP status, and the Retry-After header (null for none). */
+    private record Failure(int status, String retryAfter) {
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Failure> failures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * The next {@code times} chat.postMessage calls fail as Slack's do: 429 {@code {"ok":false,"error":"ratelimited"}} with
+     * {@code Retry-After}, or a 5xx with an HTML error page.
+     */
+    public void fail(int status, String retryAfter, int times) {
+        for (int i = 0; i < times; i++) {
+            failures.add(new Failure(status, retryAfter));
+        }
+    }
+
+    private static void fail(com.sun.net.httpserver.HttpExchange exchange, Failure f) throws IOException {
+        String body = f.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}"
+                : "<html><body>Slack is having trouble</body></html>";
+        exchange.getResponseHeaders().set("Content-Type", f.status() == 429 ? "application/json" : "text/html");
+        if (f.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", f.retryAfter());
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(f.status(), bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    /** From now on chat.postMessage calls are received but not answered until {@link #release()}: a slow Slack. */
+    public void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** From now on posts to response URLs are received but not answered until {@link #release()}. */
+    public void holdResponseUrls() {
+        heldResponses = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void release() {
+        held.countDown();
+        heldResponses.countDown();
+    }
+
+    private static void awaitRelease(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** From now on every call is answered only after {@code millis} (recorded on arrival): a slow Slack. */
     public void delay(long millis) {
@@ -162,6 +228,7 @@ public final class LoopbackSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }
