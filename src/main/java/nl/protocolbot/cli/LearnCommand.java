@@ -6,7 +6,6 @@ import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Example;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "learn", mixinStandardHelpOptions = true,
@@ -14,9 +13,9 @@ import picocli.CommandLine.Parameters;
                 "Weigert een onbekend artikel-ID en een vraag die er al staat; een draaiende server met",
                 "PROTOCOLBOT_CORPUS pikt de wijziging vanzelf op."})
 final class LearnCommand implements Callable<Integer> {
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "De corpusmap om in te schrijven (standaard: PROTOCOLBOT_CORPUS).")
-    Path dir;
+    /** The folder to write to; without it, PROTOCOLBOT_CORPUS (the bundled corpus cannot be written to). */
+    @CommandLine.Mixin
+    CorpusOption corpus;
 
     @Parameters(index = "0", paramLabel = "VRAAG", description = "De vraag zoals medewerkers hem stellen.")
     String question;
@@ -32,7 +31,7 @@ final class LearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = dir;
+        Path target = main.corpus(corpus).dir;
         if (target == null) {
             String env = main.env.get("PROTOCOLBOT_CORPUS");
             if (env == null || env.isBlank()) {

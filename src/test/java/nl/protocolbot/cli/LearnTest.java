@@ -14,6 +14,7 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Example;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.server.LiveCorpus;
+import nl.protocolbot.server.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class LearnTest {
     void learnAddsTheExampleAndTheLiveCorpusReloadsIt(@TempDir Path tmp) throws Exception {
         Path dir = copyOfTheBundledCorpus(tmp);
         try (LiveCorpus live = new LiveCorpus(Optional.of(dir),
-                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC(), nl.protocolbot.server.Metrics.NONE)) {
+                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC(), Metrics.NONE)) {
             live.load();
             String before = live.version().orElseThrow().fingerprint();
             MainTest.Run r = MainTest.withEnv(Map.of("PROTOCOLBOT_CORPUS", dir.toString()), "",

@@ -77,10 +77,11 @@ class SlackButtonsTest {
             var answered = server.form(SlackHttpTest.command("mag ik een klassenfoto op Instagram zetten?",
                     server.slack.responseUrl("cmd")));
             String ids = shareValue(answered.body());
-            assertTrue(ids.startsWith("aurora/3.5"), ids);
+            String first = ids.split(",")[0];
+            assertTrue(first.matches("[a-z]+/[\\w.-]+"), ids);
             assertEquals(200, server.form(SlackPayloads.blockAction(SlackPayloads.USER, "protocol_share", ids,
                     server.slack.responseUrl("new"), "1700001004.000100")).statusCode());
-            assertTrue(server.slack.await("/response/new", 1).get(0).body().contains("aurora/3.5"));
+            assertTrue(server.slack.await("/response/new", 1).get(0).body().contains(first));
             server.serve.close();
             try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
                 assertEquals(1, store.stats().unanswered(), "the off-topic question counted once, when asked");

@@ -35,7 +35,7 @@ class SlackMessagesTest {
         List<LoopbackSlackApi.Call> posts = server.slack.await("chat.postMessage", 1);
         assertEquals(1, posts.size());
         assertEquals("D0DM", posts.get(0).params().get("channel"));
-        assertTrue(posts.get(0).params().get("blocks").contains("aurora/3.5"), posts.get(0).params().get("blocks"));
+        assertTrue(posts.get(0).params().get("blocks").contains("toestemming"), posts.get(0).params().get("blocks"));
     }
 
     @Test

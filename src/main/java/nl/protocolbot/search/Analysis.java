@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
@@ -30,7 +30,6 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
-import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -42,60 +41,102 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
- * The Dutch analysis chain, built from Lucene's components:
+ * The Dutch analysis chains, built from Lucene's components:
  * <ol>
- *   <li>{@link StandardTokenizer}, lower case, {@link ASCIIFoldingFilter} ({@code privé → prive});</li>
- *   <li>apostrophes: {@code foto's → foto}, {@code don'ts → donts};</li>
- *   <li>{@link CompoundSplitter}: decompounding with a dictionary of corpus words plus a reviewed list;</li>
- *   <li>stop words: Snowball's Dutch list plus question words and a few English ones;</li>
- *   <li>{@link StemmerOverrideFilter} with a reviewed list of forms Snowball misses, then Snowball's Dutch stemmer;</li>
- *   <li>query side only: {@link SynonymGraphFilter} with the corpus's {@code synonyms.txt}.</li>
+ *   <li>{@link StandardTokenizer}, lower case, apostrophes ({@code foto's → foto}, {@code don'ts → donts});</li>
+ *   <li>stop words: Snowball's Dutch list plus question and filler words in Dutch and English;</li>
+ *   <li>index chain only: {@link CompoundSplitter} for words the lexicon does not know ({@code privémening});</li>
+ *   <li>{@link Lexicon} lemmas; {@link ASCIIFoldingFilter} ({@code privé → prive}); Snowball's Dutch stemmer only
+ *       for words the lexicon does not know;</li>
+ *   <li>query chain only: {@link SynonymGraphFilter} with the corpus's {@code synonyms.txt}.</li>
  * </ol>
- * Each step can be switched off (see {@link Tuning}) to measure what it adds.
+ * Without {@link Tuning.Step#ANALYSIS} every chain is Lucene's stock {@link DutchAnalyzer} (the baseline).
+ * Immutable and thread-safe once built.
  */
-final class DutchAnalysis {
+final class Analysis {
     private static final Pattern VOWEL_PLURAL = Pattern.compile("^(.*[aeiouy])'s$");
     private static final Pattern APOSTROPHE = Pattern.compile("'");
     private static final Pattern SYNONYM_LINE = Pattern.compile("line (\\d+)");
+    private static final NormalizeCharMap QUOTES = quotes();
 
+    /** The links a chain can have, in chain order. */
+    private enum Link { STOP, SPLIT, LEMMAS, ONE_READING, SYNONYMS }
+
+    final Tuning tuning;
+    final Lexicon lexicon;
     final CharArraySet stopwords;
-    final CharArraySet compoundDictionary;
-    final StemmerOverrideFilter.StemmerOverrideMap overrides;
-    final SynonymMap synonyms;
+    /** Lower-case words of the corpus (articles, examples, word lists): also parts of compounds, typo targets. */
+    final Vocabulary vocabulary;
     /** Stems of the corpus's topics; empty when the corpus has no topics file. */
     final Set<String> topics;
-    /** Tokenize and normalise only: the surface words. */
-    final Analyzer words;
-    /** What the index holds: words, split compounds, stems. */
+    /** Surface words: tokenised, lower case, apostrophes handled; nothing removed, accents kept. */
+    final Analyzer surface;
+    /** What the index holds: lemmas (or stems), split unknown compounds, no stop words. */
     final Analyzer index;
-    /** The index chain plus synonyms. */
+    /** The index chain without splitting: a question word's own lemmas. */
+    final Analyzer words;
+    /** {@link #words} plus synonyms: what a question word may mean. */
     final Analyzer query;
-    /** Surface words with compound parts, not stemmed: to find the parts of a compound as typed. */
-    final Analyzer splitter;
+    /**
+     * Every word's lemma, stop words included: how a question is put ("hoe zet ik…", "mag ik…"), to compare it with
+     * the example and out-of-scope questions as a whole.
+     */
+    final Analyzer phrasing;
+    private final SynonymMap synonyms;
 
-    DutchAnalysis(Corpus corpus, Tuning tuning) throws CorpusException {
+    Analysis(Corpus corpus, Tuning tuning) throws CorpusException {
+        this.tuning = tuning;
+        this.lexicon = Lexicon.dutch();
         this.stopwords = stopwords();
-        this.words = analyzer(false, false, false, false, null);
-        this.overrides = tuning.stemOverrides() ? overrides(analyzer(false, true, false, true, null)) : null;
-        this.compoundDictionary = tuning.decompound() ? compoundDictionary(corpus) : null;
-        Analyzer entries = analyzer(false, true, true, true, null, true);
-        this.synonyms = tuning.synonyms() ? synonyms(corpus, entries) : null;
+        this.surface = chain(EnumSet.noneOf(Link.class), null);
+        this.vocabulary = Vocabulary.of(corpus, surface, stopwords, lexicon);
+        Analyzer entries = chain(EnumSet.of(Link.STOP, Link.LEMMAS, Link.ONE_READING), null);
+        this.synonyms = tuning.has(Tuning.Step.SYNONYMS) ? synonyms(corpus, entries) : null;
         this.topics = topics(corpus, entries);
-        this.index = analyzer(true, true, true, true, null);
-        this.splitter = analyzer(true, false, false, false, null);
-        this.query = analyzer(true, true, true, true, synonyms);
-    }
-
-    private Analyzer analyzer(boolean split, boolean stop, boolean override, boolean stem, SynonymMap syn) {
-        return analyzer(split, stop, override, stem, syn, false);
+        this.index = chain(EnumSet.of(Link.STOP, Link.SPLIT, Link.LEMMAS), null);
+        this.words = chain(EnumSet.of(Link.STOP, Link.LEMMAS), null);
+        this.phrasing = chain(EnumSet.of(Link.LEMMAS, Link.ONE_READING), null);
+        this.query = synonyms == null ? words : chain(EnumSet.of(Link.STOP, Link.LEMMAS, Link.SYNONYMS), synonyms);
     }
 
     /**
-     * @param closeGaps drop the position gaps stop words leave, so that a synonym entry like "loopt uit de hand"
-     *                  reads as "loopt hand", the way the query chain (which also drops "uit de") sees it
+     * Whether a piece of a word is a word on its own: a noun, verb or adjective of the lexicon, or a word of the
+     * corpus the lexicon does not know ("whatsapp", "linkedin"). Never a stop word or another function word.
      */
-    private Analyzer analyzer(boolean split, boolean stop, boolean override, boolean stem, SynonymMap syn,
-                              boolean closeGaps) {
+    boolean isPart(Lexicon.Lookup lookup, CharSequence piece) {
+        String p = piece.toString();
+        if (stopwords.contains(p)) {
+            return false;
+        }
+        return lookup.knows(p) ? lookup.isContentWord(p) : vocabulary.contains(p);
+    }
+
+    /**
+     * The parts of a compound word as typed, or an empty list (see {@link CompoundSplitter}). A word the lexicon
+     * knows is split only when it is a noun: {@code klassenfoto} is a foto of a klas, but {@code meenemen} is not
+     * {@code mee + nemen} in any useful sense; and then a part of three letters must be a word of the corpus
+     * ({@code teamapp}), so that {@code staking} is not {@code sta + king}.
+     */
+    List<String> compoundParts(String word) {
+        if (!tuning.has(Tuning.Step.COMPOUNDS)) {
+            return List.of();
+        }
+        Lexicon.Lookup lookup = lexicon.lookup();
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        if (lookup.knows(w) && !lookup.isNoun(w)) {
+            return List.of();
+        }
+        boolean whole = lookup.knows(w);
+        return CompoundSplitter.split(w, piece -> isPart(lookup, piece)
+                && (!whole || piece.length() > CompoundSplitter.MIN_PART || vocabulary.contains(piece.toString())));
+    }
+
+    private Analyzer chain(Set<Link> links, SynonymMap syn) {
+        if (!tuning.has(Tuning.Step.ANALYSIS)) {
+            return new DutchAnalyzer();
+        }
+        boolean lemmas = links.contains(Link.LEMMAS) && tuning.has(Tuning.Step.LEXICON);
+        boolean split = links.contains(Link.SPLIT) && tuning.has(Tuning.Step.COMPOUNDS);
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -106,28 +147,26 @@ final class DutchAnalysis {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new LowerCaseFilter(source);
-                ts = new ASCIIFoldingFilter(ts);
                 ts = new PatternReplaceFilter(ts, VOWEL_PLURAL, "$1", false);
                 ts = new PatternReplaceFilter(ts, APOSTROPHE, "", true);
-                if (split && compoundDictionary != null) {
-                    ts = new CompoundSplitter(ts, compoundDictionary);
-                }
-                if (stop) {
+                if (links.contains(Link.STOP)) {
                     ts = new StopFilter(ts, stopwords);
                 }
-                if (closeGaps) {
-                    ts = new GapCloser(ts);
+                if (split) {
+                    Lexicon.Lookup lookup = lexicon.lookup();
+                    ts = new CompoundSplitter(ts, piece -> isPart(lookup, piece), lookup::knows);
                 }
-                if (override && overrides != null) {
-                    ts = new StemmerOverrideFilter(ts, overrides);
+                if (lemmas) {
+                    ts = links.contains(Link.ONE_READING) ? lexicon.lemma(ts) : lexicon.lemmas(ts);
                 }
-                if (stem) {
-                    ts = new SnowballFilter(ts, new DutchStemmer());
+                if (links.contains(Link.LEMMAS)) {
+                    ts = new ASCIIFoldingFilter(ts);
+                    ts = new SnowballFilter(ts, new DutchStemmer()); // skips the lexicon's lemmas (keywords)
                 }
                 if (syn != null) {
                     ts = new SynonymGraphFilter(ts, syn, true);
                 }
-                if (split || syn != null) {
+                if (split || lemmas || syn != null) {
                     ts = new RemoveDuplicatesTokenFilter(ts);
                 }
                 return new TokenStreamComponents(source, ts);
@@ -135,14 +174,12 @@ final class DutchAnalysis {
         };
     }
 
-    private static final NormalizeCharMap QUOTES;
-
-    static {
+    private static NormalizeCharMap quotes() {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
         for (String q : List.of("\u2019", "\u2018", "\u02BC", "`", "\u00B4")) {
             b.add(q, "'");
         }
-        QUOTES = b.build();
+        return b.build();
     }
 
     /** Runs an analyzer over a text and returns its terms. */
@@ -161,61 +198,18 @@ final class DutchAnalysis {
         return out;
     }
 
-    private CharArraySet stopwords() {
+    private static CharArraySet stopwords() {
         CharArraySet set = new CharArraySet(DutchAnalyzer.getDefaultStopSet(), false);
-        for (String w : Resources.lines("stopwords.txt")) {
-            set.add(w);
-        }
+        set.addAll(Resources.lines("stopwords.txt"));
         return CharArraySet.unmodifiableSet(set);
     }
 
-    /** Reviewed inflections Snowball misses, {@code target: form form …}; each form gets the stem of its target. */
-    private StemmerOverrideFilter.StemmerOverrideMap overrides(Analyzer stemmer) {
-        StemmerOverrideFilter.Builder b = new StemmerOverrideFilter.Builder(false);
-        for (String line : Resources.lines("inflections.txt")) {
-            int colon = line.indexOf(':');
-            String target = line.substring(0, colon).strip();
-            boolean own = target.endsWith("!");
-            if (own) {
-                target = target.substring(0, target.length() - 1);
-            }
-            List<String> stems = own ? List.of(target) : terms(stemmer, target);
-            if (stems.size() != 1) {
-                throw new IllegalStateException("inflections.txt: '" + target + "' does not stem to one term");
-            }
-            b.add(target, stems.get(0));
-            for (String form : line.substring(colon + 1).strip().split("\\s+")) {
-                List<String> normal = terms(words, form);
-                if (normal.size() == 1) {
-                    b.add(normal.get(0), stems.get(0));
-                }
-            }
-        }
-        try {
-            return b.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Corpus words (not stop words, at least {@link CompoundSplitter#MIN_PART} letters) plus a reviewed list. */
-    private CharArraySet compoundDictionary(Corpus corpus) {
-        CharArraySet dict = new CharArraySet(4096, false);
-        Set<String> never = Set.copyOf(Resources.lines("compound-never.txt"));
-        for (Article a : corpus.articles()) {
-            for (String w : terms(words, a.title() + "\n" + a.text())) {
-                if (w.length() >= CompoundSplitter.MIN_PART && !stopwords.contains(w) && !never.contains(w)
-                        && w.chars().allMatch(Character::isLetter)) {
-                    dict.add(w);
-                }
-            }
-        }
-        for (String w : Resources.lines("compound-parts.txt")) {
-            dict.add(w.toLowerCase(Locale.ROOT));
-        }
-        return CharArraySet.unmodifiableSet(dict);
-    }
-
+    /**
+     * {@code synonyms.txt} in Solr format. Its words are read through the lexicon like a question's, keeping one
+     * lemma per word (Lucene's synonym parser accepts one term per position; the index holds every reading, so any
+     * one of them matches). A rule that holds a stop word is
+     * refused: the question chain drops stop words, so such a rule could never match.
+     */
     private static SynonymMap synonyms(Corpus corpus, Analyzer parseAnalyzer) throws CorpusException {
         if (corpus.synonyms().isEmpty()) {
             return null;
@@ -233,8 +227,7 @@ final class DutchAnalysis {
                 line = Integer.parseInt(m.group(1));
             }
             String cause = e.getCause() != null ? e.getCause().getMessage() : message;
-            throw new CorpusException(List.of(new Problem(file.name(), line,
-                    "ongeldige synoniemregel: " + cause)));
+            throw new CorpusException(List.of(new Problem(file.name(), line, "ongeldige synoniemregel: " + cause)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -246,7 +239,7 @@ final class DutchAnalysis {
             return Set.of();
         }
         Corpus.TextFile file = corpus.topics().get();
-        Set<String> stems = new java.util.HashSet<>();
+        Set<String> stems = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
         String[] lines = file.content().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -272,32 +265,13 @@ final class DutchAnalysis {
         return Set.copyOf(stems);
     }
 
-    /** Sets every position increment to 1 (used only to parse synonym entries). */
-    private static final class GapCloser extends org.apache.lucene.analysis.TokenFilter {
-        private final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute posInc =
-                addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
-
-        GapCloser(TokenStream in) {
-            super(in);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
-            }
-            posInc.setPositionIncrement(1);
-            return true;
-        }
-    }
-
     /** Reads the reviewed word lists that ship with the code. */
     static final class Resources {
         private Resources() {
         }
 
         static List<String> lines(String name) {
-            InputStream in = DutchAnalysis.class.getResourceAsStream(name);
+            InputStream in = Analysis.class.getResourceAsStream(name);
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }

@@ -1,0 +1,52 @@
+package nl.protocolbot.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ranking from two: BM25 over the articles' text and BM25 over their example questions (the best-matching
+ * example of each article). Each score is multiplied by ({@link #COVERAGE_FLOOR} + coverage), so that a text
+ * covering more of the question ranks higher but a strong match on few words still counts; an article's example
+ * evidence then adds to its text evidence with {@link #EXAMPLE_WEIGHT}. Both BM25 scores are sums of the same
+ * question words' IDFs over short texts, so they are added as they are (scaling each by its ranking's best, or
+ * reciprocal-rank fusion, measured no better: docs/quality.md). Stateless.
+ */
+final class Fusion {
+    static final double COVERAGE_FLOOR = 0.5;
+    static final double EXAMPLE_WEIGHT = 1.0;
+
+    private final Index index;
+    private final Tuning tuning;
+
+    Fusion(Index index, Tuning tuning) {
+        this.index = index;
+        this.tuning = tuning;
+    }
+
+    /** A candidate article with its fused score and the share of the question it covers (text and examples). */
+    record Candidate(int doc, double score, Coverage.Share coverage) {
+    }
+
+    List<Candidate> fuse(Retrieval.Found found, Coverage coverage) {
+        Map<Integer, Double> scores = new HashMap<>();
+        for (Retrieval.ArticleMatch m : found.articles()) {
+            scores.merge(m.doc(), m.score() * weight(m.coverage().all()), Double::sum);
+        }
+        if (tuning.has(Tuning.Step.EXAMPLES)) {
+            Retrieval.bestPerArticle(found.questions()).forEach((articleId, m) -> scores.merge(index.doc(articleId),
+                    EXAMPLE_WEIGHT * m.score() * weight(m.coverage().all()), Double::sum));
+        }
+        List<Candidate> out = new ArrayList<>();
+        scores.forEach((doc, score) -> out.add(new Candidate(doc, score, tuning.has(Tuning.Step.EXAMPLES)
+                ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc))));
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
+        return out;
+    }
+
+    private double weight(double coverage) {
+        return tuning.has(Tuning.Step.COVERAGE) ? COVERAGE_FLOOR + coverage : 1;
+    }
+}

@@ -1,0 +1,293 @@
+package nl.protocolbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.protocolbot.corpus.Article;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.Example;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The in-memory Lucene indexes the search reads: one document per article (its title, its title + section + text,
+ * and its verbatim text for highlighting), and one document per example or out-of-scope question. Also, read once
+ * from the postings, each document's set of terms (for coverage and grouping) and each term's document frequency.
+ * Immutable once built.
+ */
+final class Index {
+    static final String ID = "id";
+    static final String PROTOCOL = "protocol";
+    static final String TITLE = "title";
+    static final String ALL = "all";
+    static final String TEXT = "text";
+    static final String QUESTION = "question";
+    /** The question as put, stop words included (see {@link Analysis#phrasing}). */
+    static final String PHRASING = "phrasing";
+    /** The article an example answers; out-of-scope questions have none. */
+    static final String ARTICLE = "article";
+    static final String OUT_OF_SCOPE = "";
+    /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
+    private static final FieldType TEXT_TYPE = textType();
+
+    final Article[] articles;
+    private final Map<String, Integer> docOf = new HashMap<>();
+    /** Per question document: the article it illustrates, or {@link #OUT_OF_SCOPE}. */
+    final String[] questionArticle;
+    private final int examples;
+    final IndexSearcher articleSearcher;
+    final IndexSearcher questionSearcher;
+    /** One ID per distinct term of any field: per-document term sets are sorted arrays of these. */
+    private final Map<String, Integer> termIds = new HashMap<>();
+    /** Per article, the sorted term IDs of its title, section and text. */
+    final int[][] allTerms;
+    /** Per article, those of its text alone (for spotting the same rule in several protocols). */
+    final int[][] textTerms;
+    /** Per question document, the sorted term IDs of the question. */
+    final int[][] questionTerms;
+    /** Per article, the sorted term IDs of its title, section and text and of all its example questions. */
+    final int[][] anyTerms;
+    private final Map<String, Integer> articleDf = new HashMap<>();
+    private final Map<String, Integer> questionDf = new HashMap<>();
+    private final Map<String, Integer> phrasingDf = new HashMap<>();
+    /**
+     * Term queries with their term statistics looked up once. Lucene looks a term up anew for every query, and on
+     * an index this small that lookup is most of a search's cost; the index never changes, so the statistics do
+     * not either. Only terms of the index's own vocabulary are cached, so the map stays bounded.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, TermQuery> termQueries =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @param analyzer   the index chain
+     * @param phrasing   the chain that keeps stop words (see {@link Analysis#phrasing})
+     * @param similarity BM25 with the tuning's parameters
+     */
+    Index(Corpus corpus, Analyzer analyzer, Analyzer phrasing, BM25Similarity similarity) {
+        articles = corpus.articles().toArray(new Article[0]);
+        List<Example> examples = corpus.examples();
+        questionArticle = new String[examples.size() + corpus.outOfScope().size()];
+        this.examples = examples.size();
+        try {
+            IndexReader articleReader = build(analyzer, similarity, articleDocuments());
+            articleSearcher = searcher(articleReader, similarity);
+            IndexReader questionReader = build(new PerFieldAnalyzerWrapper(analyzer, Map.of(PHRASING, phrasing)),
+                    similarity, questionDocuments(corpus));
+            questionSearcher = searcher(questionReader, similarity);
+            allTerms = termSets(articleReader, ALL, articleDf);
+            textTerms = termSets(articleReader, TEXT, null);
+            questionTerms = termSets(questionReader, QUESTION, questionDf);
+            termSets(questionReader, PHRASING, phrasingDf);
+            anyTerms = unions();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Document> articleDocuments() {
+        List<Document> docs = new ArrayList<>();
+        for (Article a : articles) {
+            Document d = new Document();
+            d.add(new StringField(ID, a.id(), Field.Store.NO));
+            d.add(new StringField(PROTOCOL, a.protocol(), Field.Store.NO));
+            d.add(new TextField(TITLE, a.title(), Field.Store.NO));
+            d.add(new TextField(ALL, a.title() + "\n" + a.section() + "\n" + a.text(), Field.Store.NO));
+            d.add(new Field(TEXT, a.text(), TEXT_TYPE));
+            docOf.put(a.id(), docs.size());
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    private List<Document> questionDocuments(Corpus corpus) {
+        List<Document> docs = new ArrayList<>();
+        for (Example e : corpus.examples()) {
+            docs.add(questionDocument(e.question(), e.articleId(), docs.size()));
+        }
+        for (String q : corpus.outOfScope()) {
+            docs.add(questionDocument(q, OUT_OF_SCOPE, docs.size()));
+        }
+        return docs;
+    }
+
+    private Document questionDocument(String question, String articleId, int doc) {
+        Document d = new Document();
+        d.add(new StringField(ARTICLE, articleId, Field.Store.NO));
+        d.add(new StringField(PROTOCOL, articleId.isEmpty() ? "" : article(articleId).protocol(), Field.Store.NO));
+        d.add(new TextField(QUESTION, question, Field.Store.NO));
+        d.add(new TextField(PHRASING, question, Field.Store.NO));
+        questionArticle[doc] = articleId;
+        return d;
+    }
+
+    /** Per article, its own terms together with those of its example questions. */
+    private int[][] unions() {
+        List<java.util.TreeSet<Integer>> sets = new ArrayList<>();
+        for (int[] own : allTerms) {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            Arrays.stream(own).forEach(set::add);
+            sets.add(set);
+        }
+        for (int q = 0; q < questionArticle.length; q++) {
+            if (!questionArticle[q].equals(OUT_OF_SCOPE)) {
+                java.util.TreeSet<Integer> set = sets.get(docOf.get(questionArticle[q]));
+                Arrays.stream(questionTerms[q]).forEach(set::add);
+            }
+        }
+        return sets.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    private static IndexReader build(Analyzer analyzer, BM25Similarity similarity, List<Document> docs)
+            throws IOException {
+        // One buffer per file: a clone or slice of an input (one per term lookup) is then O(1), where the default
+        // many-buffer layout copies a buffer list that grows with the index.
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(similarity))) {
+            for (Document d : docs) {
+                writer.addDocument(d);
+            }
+            writer.forceMerge(1);
+        }
+        return DirectoryReader.open(dir);
+    }
+
+    private static IndexSearcher searcher(IndexReader reader, BM25Similarity similarity) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(similarity);
+        return s;
+    }
+
+    int size() {
+        return articles.length;
+    }
+
+    int questions() {
+        return questionArticle.length;
+    }
+
+    /** How many of the question documents are example questions (the rest are out of scope). */
+    int examples() {
+        return examples;
+    }
+
+    int doc(Article a) {
+        return docOf.get(a.id());
+    }
+
+    int doc(String articleId) {
+        return docOf.get(articleId);
+    }
+
+    Article article(String id) {
+        return articles[docOf.get(id)];
+    }
+
+    /** In how many articles (title, section or text) a term occurs. */
+    int articleDf(String term) {
+        return articleDf.getOrDefault(term, 0);
+    }
+
+    /** In how many example or out-of-scope questions a term occurs. */
+    int questionDf(String term) {
+        return questionDf.getOrDefault(term, 0);
+    }
+
+    /** In how many example or out-of-scope questions a term occurs as the question is put (stop words kept). */
+    int phrasingDf(String term) {
+        return phrasingDf.getOrDefault(term, 0);
+    }
+
+    /**
+     * A query for a term of the index's vocabulary (see {@link #termId}) in one of its fields, with cached
+     * statistics; a term outside the vocabulary gets a plain query.
+     */
+    TermQuery termQuery(String field, String term) {
+        Term t = new Term(field, term);
+        if (termId(term) < 0) {
+            return new TermQuery(t);
+        }
+        return termQueries.computeIfAbsent(field + '\u0000' + term, k -> {
+            IndexSearcher s = field.equals(QUESTION) || field.equals(PHRASING) ? questionSearcher : articleSearcher;
+            try {
+                return new TermQuery(t, TermStates.build(s, t, true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The ID of a term, or -1 when no field holds it. */
+    int termId(String term) {
+        return termIds.getOrDefault(term, -1);
+    }
+
+    static boolean contains(int[] sortedTerms, int term) {
+        return term >= 0 && Arrays.binarySearch(sortedTerms, term) >= 0;
+    }
+
+    /** Walks a field's terms once: for each document the sorted IDs of the terms it contains. */
+    private int[][] termSets(IndexReader reader, String field, Map<String, Integer> df) throws IOException {
+        int numDocs = reader.maxDoc();
+        List<List<Integer>> ids = new ArrayList<>();
+        for (int d = 0; d < numDocs; d++) {
+            ids.add(new ArrayList<>());
+        }
+        LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
+        Terms terms = leaf == null ? null : leaf.terms(field);
+        if (terms != null) {
+            TermsEnum te = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                String t = term.utf8ToString();
+                int id = termIds.computeIfAbsent(t, k -> termIds.size());
+                if (df != null) {
+                    df.put(t, te.docFreq());
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    ids.get(d).add(id);
+                }
+            }
+        }
+        int[][] out = new int[numDocs][];
+        for (int d = 0; d < numDocs; d++) {
+            out[d] = ids.get(d).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return out;
+    }
+
+    private static FieldType textType() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+}

@@ -1,0 +1,62 @@
+package nl.protocolbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Retrieval over article text and over example and out-of-scope questions. */
+class RetrievalTest {
+    private static Pipeline p;
+
+    @BeforeAll
+    static void build() throws Exception {
+        p = Pipeline.product();
+    }
+
+    private static Retrieval.Found find(String question, Optional<String> protocol) {
+        Question q = p.read(question);
+        return p.retrieval.find(q, new Coverage(q, p.index), protocol);
+    }
+
+    @Test
+    void findsArticlesByTheirTextWithCoverage() {
+        Retrieval.Found f = find("mag ik schuttingtaal gebruiken", Optional.empty());
+        assertFalse(f.articles().isEmpty());
+        assertTrue(f.articles().stream().limit(3).anyMatch(m -> p.id(m.doc()).equals("konot/donts-2")),
+                () -> f.articles().stream().map(m -> p.id(m.doc())).toList().toString());
+        Retrieval.ArticleMatch top = f.articles().get(0);
+        assertTrue(top.coverage().all() > 0 && top.coverage().all() <= 1);
+    }
+
+    @Test
+    void findsExampleQuestionsOfArticlesThatDoNotShareTheWords() {
+        // the corpus's example questions speak of "memes"; no article does
+        Retrieval.Found f = find("collega deelt memes over de directie", Optional.empty());
+        assertTrue(p.index.articleDf("meme") == 0);
+        assertTrue(f.questions().stream().anyMatch(m -> !m.outOfScope()), f.questions()::toString);
+    }
+
+    @Test
+    void anOutOfScopePhrasingIsCloserToTheOutOfScopeQuestions() {
+        Retrieval.Neighbours app = find("hoe zet ik meldingen uit op instagram", Optional.empty()).neighbours();
+        assertTrue(app.outOfScope() > app.example(), app::toString);
+        Retrieval.Neighbours rule = find("mag ik een foto van mijn klas op instagram zetten", Optional.empty())
+                .neighbours();
+        assertTrue(rule.example() > rule.outOfScope(), rule::toString);
+    }
+
+    @Test
+    void aProtocolFilterKeepsItsArticlesAndExamplesAndTheOutOfScopeQuestions() {
+        Retrieval.Found f = find("mag ik een foto van een leerling plaatsen", Optional.of("konot"));
+        assertFalse(f.articles().isEmpty());
+        assertTrue(f.articles().stream().allMatch(m -> p.id(m.doc()).startsWith("konot/")));
+        assertTrue(f.questions().stream().allMatch(m -> m.outOfScope() || m.article().startsWith("konot/")));
+        List<String> all = find("hoe verander ik mijn profielfoto", Optional.of("konot")).questions().stream()
+                .map(Retrieval.QuestionMatch::article).toList();
+        assertTrue(all.contains(Index.OUT_OF_SCOPE), all::toString);
+    }
+}
