@@ -202,6 +202,20 @@ class AdminHttpTest {
     }
 
     @Test
+    void aLinkedQuestionIsAnsweredWithThatArticle() throws Exception {
+        assertTrue(site.get(Site.q(BrowserTest.TEACH)).body().contains("Niets gevonden"));
+        String session = signIn();
+        Map<String, String> form = new HashMap<>(Site.form(dashboard(session).body(), "/beheer/koppel"));
+        form.put("artikel", BrowserTest.ARTICLE);
+        assertEquals(303, site.post("/beheer/koppel", form, cookie(session)).statusCode());
+        String answer = site.get(Site.q(BrowserTest.TEACH)).body();
+        String first = answer.substring(answer.indexOf("class=\"answer\""));
+        first = first.substring(first.indexOf("href=\"/artikel/") + "href=\"/artikel/".length());
+        assertEquals(BrowserTest.ARTICLE, first.substring(0, first.indexOf('"')), "answered first with that article");
+        assertFalse(answer.contains("Niets gevonden"));
+    }
+
+    @Test
     void linkingToAnUnknownArticleSaysWhyAndKeepsTheText() throws Exception {
         String id = keptUnanswered();
         String session = signIn();

@@ -36,6 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** A question the bundled corpus does not answer, until it is linked to the article that does. */
+    static final String TEACH = "wie moet ik bellen als er een nepaccount van mij rondgaat";
+    static final String ARTICLE = "aurora/3.6";
     @TempDir
     static Path tmp;
     static Site site;
@@ -134,7 +137,7 @@ class BrowserTest {
         open(Site.q("mag ik vertrouwelijke informatie tweeten"));
         browser.findElement(By.cssSelector("form.vote button[value=neer]")).click();
         await("p.thanks");
-        open(Site.q(AdminHttpTest.UNANSWERED));
+        open(Site.q(TEACH));
         assertEquals("Niets gevonden", text("#antwoord-kop"));
 
         // logging in
@@ -147,20 +150,27 @@ class BrowserTest {
         assertEquals(2, kept.size());
         assertTrue(kept.get(1).getText().contains("👎 op het antwoord"), kept.get(1).getText());
         WebElement unanswered = kept.get(0);
-        assertTrue(unanswered.getText().contains(AdminHttpTest.UNANSWERED));
-        assertFalse(browser.getCurrentUrl().contains("vakantie"), "no question text in management URLs");
+        assertTrue(unanswered.getText().contains(TEACH));
+        assertFalse(browser.getCurrentUrl().contains("nepaccount"), "no question text in management URLs");
         assertTrue(text("#stemmen-kop + p + figure").contains("1 keer 👍 en 1 keer 👎"), text("main"));
         screenshot("web-beheer", Extent.PAGE);
 
         // linking the unanswered question to an article
-        unanswered.findElement(By.cssSelector("input[name=artikel]")).sendKeys("aurora/3.5");
+        unanswered.findElement(By.cssSelector("input[name=artikel]")).sendKeys(ARTICLE);
         unanswered.findElement(By.cssSelector("form[action='/beheer/koppel'] button")).click();
         await("p.notice");
-        assertTrue(text("p.notice").startsWith("Gekoppeld aan aurora/3.5"), text("main"));
+        assertTrue(text("p.notice").startsWith("Gekoppeld aan " + ARTICLE), text("main"));
         assertEquals(1, browser.findElements(By.cssSelector("article.kept")).size());
         assertEquals(site.base + "/beheer", browser.getCurrentUrl());
-        assertTrue(site.live().current().corpus().examples().stream()
-                .anyMatch(e -> e.articleId().equals("aurora/3.5") && e.question().equals(AdminHttpTest.UNANSWERED)));
+
+        // the same question is now answered with that article
+        open("/");
+        WebElement again = browser.findElement(By.id("q"));
+        again.sendKeys(TEACH);
+        again.submit();
+        await("#antwoord-kop");
+        assertEquals(ARTICLE, text(".answer .item .id"), "the first article is the one it was linked to");
+        assertTrue(text(".answer").contains("Bij twijfel: niet publiceren."));
     }
 
     /** How much of the page a screenshot holds. */
