@@ -152,7 +152,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
-    private HttpEndpoint web() {
+    private HttpEndpoint web() throws java.sql.SQLException {
         Optional<WebApp.Learner> learner = settings.corpusDir().map(dir -> (id, question) -> {
             CorpusLoader.learn(dir, id, question);
             corpus.reloadIfChanged(); // at once, so that the next page already answers from the new example

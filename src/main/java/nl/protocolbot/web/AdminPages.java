@@ -61,18 +61,22 @@ final class AdminPages {
         this.clock = clock;
     }
 
-    /** {@code GET /beheer}: the dashboard when signed in, otherwise the login form (with a session for its token). */
-    Outcome show(String sessionId, Answerer answerer) throws Exception {
+    /**
+     * {@code GET /beheer}: the dashboard when signed in (with the message a form left, if any), otherwise the login
+     * form (with a session for its token).
+     */
+    Outcome show(String sessionId, Optional<Sessions.Flash> flash, Answerer answerer) throws Exception {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isPresent() && s.get().admin()) {
-            return Outcome.of(dashboard(s.get(), answerer));
+            Outcome o = Outcome.of(dashboard(s.get(), flash, answerer));
+            return flash.isPresent() ? o.endingFlash() : o;
         }
         Sessions.Session anonymous = s.orElseGet(sessions::open);
-        return Outcome.of(login(anonymous, "", 200)).withSession(anonymous.id());
+        return Outcome.of(login(anonymous, "", 200)).withSession(anonymous.cookie());
     }
 
     /** {@code POST /beheer/inloggen}. */
-    Outcome login(String sessionId, Map<String, String> form) {
+    Outcome login(String sessionId, Map<String, String> form) throws Exception {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
             return Outcome.of(expired());
@@ -81,7 +85,7 @@ final class AdminPages {
         switch (limiter.attempt(() -> MessageDigest.isEqual(given, passwordHash))) {
             case SIGNED_IN -> {
                 LOG.info("management: signed in");
-                return Outcome.redirect("/beheer").withSession(sessions.signIn(s.get()).id());
+                return Outcome.redirect("/beheer").withSession(sessions.signIn().cookie());
             }
             case WRONG -> {
                 LOG.warn("management: wrong password");
@@ -90,13 +94,13 @@ final class AdminPages {
             default -> {
                 // not logged: refused attempts come as fast as anyone sends them; the five wrong ones were
                 return Outcome.of(Page.message(429, "Te veel pogingen", "Er is te vaak een onjuist wachtwoord "
-                        + "gegeven. Wacht een minuut en probeer het dan opnieuw.")).retryAfter(limiter.retryAfter());
+                        + "gegeven. Wacht een minuut en probeer het dan opnieuw.")).retryAfter(LoginLimiter.WINDOW);
             }
         }
     }
 
     /** {@code POST /beheer/uitloggen}. */
-    Outcome logout(String sessionId, Map<String, String> form) {
+    Outcome logout(String sessionId, Map<String, String> form) throws Exception {
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isEmpty()) {
             return Outcome.redirect("/beheer").endingSession();
@@ -157,13 +161,12 @@ final class AdminPages {
         return feedback.keptTexts().stream().filter(k -> k.id() == n).findFirst();
     }
 
-    private Optional<Sessions.Session> signedIn(String sessionId) {
+    private Optional<Sessions.Session> signedIn(String sessionId) throws Exception {
         return sessions.find(sessionId).filter(Sessions.Session::admin);
     }
 
-    private Outcome flash(Sessions.Session s, String text, boolean problem) {
-        sessions.flash(s, new Sessions.Flash(text, problem));
-        return Outcome.redirect("/beheer");
+    private static Outcome flash(Sessions.Session s, String text, boolean problem) {
+        return Outcome.redirect("/beheer").withFlash(new Sessions.Flash(text, problem));
     }
 
     private static Page expired() {
@@ -179,11 +182,11 @@ final class AdminPages {
         return new Page(status, "beheer-login", m);
     }
 
-    private Page dashboard(Sessions.Session s, Answerer answerer) throws Exception {
+    private Page dashboard(Sessions.Session s, Optional<Sessions.Flash> flash, Answerer answerer) throws Exception {
         Map<String, Object> m = new HashMap<>();
         m.put("title", "Beheer");
         m.put("csrf", s.csrf());
-        m.put("flash", sessions.takeFlash(s));
+        m.put("flash", flash.orElse(new Sessions.Flash("", false)));
         m.put("status", status.get().map(this::statusView).orElse(null));
         m.put("votes", votes(answerer));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

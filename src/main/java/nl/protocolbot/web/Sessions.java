@@ -1,79 +1,85 @@
 package nl.protocolbot.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.protocolbot.feedback.FeedbackStore;
 
 /**
- * The management pages' sessions, in memory: a random ID (the cookie), a CSRF token for the forms, whether the
- * password was given, and a message for the next page. A login page gets an anonymous session so that its form has a
- * token too; a successful login replaces it by a new one (no session fixation). Sessions end after
- * {@link #IDLE} without use, at logout, and when the process stops. Written by hand because Jetty's session module
- * needs the servlet stack, which the rest of the server does not use.
+ * The management pages' sessions, valid on every replica. A signed-in session is a random ID (the cookie
+ * {@code s.<id>}) whose hash is a claim in the shared store, kept alive by use ({@link #IDLE}) and released at
+ * logout; the database never holds a usable ID. The login page needs no state: its cookie is a random nonce
+ * ({@code a.<nonce>}). Each session's CSRF token is an HMAC of its ID or nonce under a key all replicas share, so
+ * only this server can make it, and a successful login always starts a new session (no session fixation). Written
+ * by hand because Jetty's session module needs the servlet stack, which the rest of the server does not use.
  */
 final class Sessions {
     /** A session unused this long has ended. */
     static final Duration IDLE = Duration.ofHours(2);
-    /** At most this many sessions are kept: anonymous ones give way first, so login pages cannot flood memory. */
-    static final int MAX = 1000;
+    private static final String SIGNED_IN = "s.";
+    private static final String ANONYMOUS = "a.";
+    private static final String TOKEN = "[A-Za-z0-9_-]{43}";
 
-    /** One session; immutable, replaced on change. */
-    record Session(String id, String csrf, boolean admin, Instant lastUsed, Flash flash) {
+    /** A session: its cookie value, its forms' CSRF token, and whether the password was given. */
+    record Session(String cookie, String csrf, boolean admin) {
     }
 
     /** A message for the next page: what was done, or why it could not be. */
     record Flash(String text, boolean problem) {
-        static final Flash NONE = new Flash("", false);
     }
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final FeedbackStore store;
+    private final byte[] key;
     private final SecureRandom random;
-    private final Clock clock;
 
-    Sessions(SecureRandom random, Clock clock) {
+    /** @param key a key every replica shares (from the store), for the CSRF tokens */
+    Sessions(FeedbackStore store, byte[] key, SecureRandom random) {
+        this.store = store;
+        this.key = key.clone();
         this.random = random;
-        this.clock = clock;
     }
 
-    /** A new anonymous session (for the login form). */
+    /** A new session for the login form; nothing is stored. */
     Session open() {
-        return store(new Session(token(), token(), false, clock.instant(), Flash.NONE));
+        String nonce = token();
+        return new Session(ANONYMOUS + nonce, mac("login|" + nonce), false);
     }
 
-    /** The live session with this ID, marked as used now. */
-    Optional<Session> find(String id) {
-        if (id == null) {
+    /** The live session a cookie names; a signed-in one is kept alive for another {@link #IDLE}. */
+    Optional<Session> find(String cookie) throws SQLException {
+        if (cookie == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s == null) {
-            return Optional.empty();
+        if (cookie.startsWith(ANONYMOUS) && cookie.substring(2).matches(TOKEN)) {
+            return Optional.of(new Session(cookie, mac("login|" + cookie.substring(2)), false));
         }
-        if (expired(s)) {
-            sessions.remove(id, s);
-            return Optional.empty();
+        if (cookie.startsWith(SIGNED_IN) && cookie.substring(2).matches(TOKEN)
+                && store.extend(claim(cookie.substring(2)), IDLE)) {
+            return Optional.of(new Session(cookie, mac("csrf|" + cookie.substring(2)), true));
         }
-        Session used = new Session(s.id(), s.csrf(), s.admin(), clock.instant(), s.flash());
-        sessions.replace(id, s, used);
-        return Optional.of(used);
+        return Optional.empty();
     }
 
-    /** After the right password: the old session ends, a new signed-in one with new ID and token begins. */
-    Session signIn(Session anonymous) {
-        sessions.remove(anonymous.id());
-        return store(new Session(token(), token(), true, clock.instant(), Flash.NONE));
+    /** After the right password: a new signed-in session, with a new ID and token. */
+    Session signIn() throws SQLException {
+        String id = token();
+        store.claim(claim(id), IDLE);
+        return new Session(SIGNED_IN + id, mac("csrf|" + id), true);
     }
 
-    void close(Session s) {
-        sessions.remove(s.id());
+    /** Logout: the session ends on every replica. */
+    void close(Session s) throws SQLException {
+        if (s.admin()) {
+            store.release(claim(s.cookie().substring(2)));
+        }
     }
 
     /** Whether a form's token is this session's; compared in constant time. */
@@ -82,38 +88,25 @@ final class Sessions {
                 token.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Leaves a message for the next page of this session. */
-    void flash(Session s, Flash message) {
-        sessions.computeIfPresent(s.id(), (id, old) -> new Session(id, old.csrf(), old.admin(), old.lastUsed(),
-                message));
-    }
-
-    /** The message left for this page, which is then gone. */
-    Flash takeFlash(Session s) {
-        Session now = sessions.computeIfPresent(s.id(), (id, old) -> new Session(id, old.csrf(), old.admin(),
-                old.lastUsed(), Flash.NONE));
-        return now == null ? Flash.NONE : s.flash();
-    }
-
-    int size() {
-        return sessions.size();
-    }
-
-    private Session store(Session s) {
-        if (sessions.size() >= MAX) {
-            sessions.values().removeIf(this::expired);
+    /** The store's key for a session: a hash of its ID, so that the database holds nothing to sign in with. */
+    private static String claim(String id) {
+        try {
+            return "web-session:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-        while (sessions.size() >= MAX) {
-            sessions.values().stream()
-                    .min(Comparator.comparing(Session::admin).thenComparing(Session::lastUsed))
-                    .ifPresent(oldest -> sessions.remove(oldest.id()));
-        }
-        sessions.put(s.id(), s);
-        return s;
     }
 
-    private boolean expired(Session s) {
-        return s.lastUsed().plus(IDLE).isBefore(clock.instant());
+    private String mac(String data) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(m.doFinal(
+                    data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** 256 random bits, URL-safe. */

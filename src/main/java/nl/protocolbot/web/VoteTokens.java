@@ -14,10 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The CSRF protection of the public 👍/👎 form. Public pages set no cookies, so the token cannot be tied to a
- * session; instead it is an HMAC (with a key that never leaves this process) over a fresh nonce, an expiry, the
- * articles answered and the question. Only a form this server rendered is accepted, only for what it showed, and
- * only once (the nonce is claimed when the vote is counted). Written here because it is a few lines over the JDK's
- * HMAC; the session-bound tokens of the management pages are in {@link Sessions}.
+ * session; instead it is an HMAC, under a key the replicas share in their database and never send, over a fresh
+ * nonce, an expiry, the articles answered and the question. Only a form this server rendered is accepted, only for
+ * what it showed, and only once (the nonce is claimed when the vote is counted). Written here because it is a few
+ * lines over the JDK's HMAC; the session-bound tokens of the management pages are in {@link Sessions}.
  */
 final class VoteTokens {
     /** How long a rendered answer can be voted on. */
@@ -27,14 +27,15 @@ final class VoteTokens {
     record Vote(List<String> articleIds, String question, String nonce) {
     }
 
-    private final byte[] key = new byte[32];
+    private final byte[] key;
     private final SecureRandom random;
     private final Clock clock;
 
-    VoteTokens(SecureRandom random, Clock clock) {
+    /** @param key a key every replica shares (from the store), so that a form one rendered another accepts */
+    VoteTokens(byte[] key, SecureRandom random, Clock clock) {
+        this.key = key.clone();
         this.random = random;
         this.clock = clock;
-        random.nextBytes(key);
     }
 
     /** The hidden fields for a form under an answer that showed {@code articleIds} for {@code question}. */

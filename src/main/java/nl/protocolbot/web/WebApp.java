@@ -2,6 +2,7 @@ package nl.protocolbot.web;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,14 +42,17 @@ public final class WebApp {
 
     private final WebEndpoint endpoint;
 
-    private WebApp(Builder b) {
+    private WebApp(Builder b) throws SQLException {
         SecureRandom random = new SecureRandom();
         Objects.requireNonNull(b.answerer, "answerer");
         Objects.requireNonNull(b.feedback, "feedback");
-        VoteTokens tokens = new VoteTokens(random, b.clock);
+        // one key in the shared store: a form or session made by one replica is good on every other
+        byte[] key = b.feedback.sharedKey("web-forms");
+        VoteTokens tokens = new VoteTokens(key, random, b.clock);
         PublicPages pages = new PublicPages(tokens, b.protocol, b.metrics);
         Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
-                b.status, b.learner, new Sessions(random, b.clock), new LoginLimiter(b.clock), b.clock));
+                b.status, b.learner, new Sessions(b.feedback, key, random), new LoginLimiter(b.feedback, random),
+                b.clock));
         endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, b.publicUrl);
     }
 
@@ -137,7 +141,8 @@ public final class WebApp {
             return this;
         }
 
-        public WebApp build() {
+        /** Builds the web page; reads (or makes) its signing key in the feedback store. */
+        public WebApp build() throws SQLException {
             return new WebApp(this);
         }
     }

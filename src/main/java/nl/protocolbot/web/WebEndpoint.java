@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class WebEndpoint implements HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WebEndpoint.class);
     static final String COOKIE = "beheer_sessie";
+    /** A message from a management form for the page after it (a minute at most, shown once). */
+    static final String FLASH_COOKIE = "beheer_melding";
     /** Largest form the pages accept (a vote with a long question is about 2 KB). */
     static final int MAX_FORM_BYTES = 16 * 1024;
     private static final List<String> FORMS = List.of("/stem", "/beheer/inloggen", "/beheer/uitloggen",
@@ -103,7 +106,7 @@ final class WebEndpoint implements HttpEndpoint {
         AdminPages beheer = admin.orElseThrow();
         String session = call.cookie(COOKIE).orElse(null);
         return switch (path) {
-            case "/beheer" -> beheer.show(session, a);
+            case "/beheer" -> beheer.show(session, call.cookie(FLASH_COOKIE).flatMap(WebEndpoint::flash), a);
             case "/beheer/inloggen" -> beheer.login(session, form(call));
             case "/beheer/uitloggen" -> beheer.logout(session, form(call));
             case "/beheer/koppel" -> beheer.link(session, form(call));
@@ -137,10 +140,16 @@ final class WebEndpoint implements HttpEndpoint {
         }
         r = r.with("Cache-Control", cache);
         if (outcome.session() != null) {
-            r = r.with("Set-Cookie", cookie(call, outcome.session(), false));
+            r = r.with("Set-Cookie", cookie(call, COOKIE, outcome.session(), -1));
         }
         if (outcome.endSession()) {
-            r = r.with("Set-Cookie", cookie(call, "", true));
+            r = r.with("Set-Cookie", cookie(call, COOKIE, "", 0));
+        }
+        if (outcome.flash() != null) {
+            r = r.with("Set-Cookie", cookie(call, FLASH_COOKIE, flash(outcome.flash()), 60));
+        }
+        if (outcome.endFlash()) {
+            r = r.with("Set-Cookie", cookie(call, FLASH_COOKIE, "", 0));
         }
         if (!outcome.retryAfter().isZero()) {
             r = r.with("Retry-After", Long.toString(Math.max(1, outcome.retryAfter().toSeconds())));
@@ -149,14 +158,33 @@ final class WebEndpoint implements HttpEndpoint {
     }
 
     /**
-     * The session cookie: sent only to {@code /beheer}, never readable by script, never sent from another site,
+     * A management cookie: sent only to {@code /beheer}, never readable by script, never sent from another site,
      * and Secure when the page is reached over HTTPS: through a proxy that says so ({@code X-Forwarded-Proto:
-     * https}), or when the public address is https. The value is base64url, so the header is written out here.
+     * https}), or when the public address is https. Values are base64url, so the header is written out here.
+     *
+     * @param maxAge seconds, or -1 for a cookie that ends with the browser session
      */
-    private String cookie(Call call, String value, boolean end) {
+    private String cookie(Call call, String name, String value, int maxAge) {
         boolean secure = https(call) || publicUrl.map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
-        return COOKIE + "=" + value + "; Path=/beheer; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
-                + (end ? "; Max-Age=0" : "");
+        return name + "=" + value + "; Path=/beheer; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    /** A flash message as a cookie value: its kind and text, base64url. */
+    static String flash(Sessions.Flash f) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(((f.problem() ? "!" : ".") + f.text())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The message in a flash cookie; empty for anything that is not one. */
+    static Optional<Sessions.Flash> flash(String value) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+            return s.length() < 2 || "!.".indexOf(s.charAt(0)) < 0 ? Optional.empty()
+                    : Optional.of(new Sessions.Flash(s.substring(1), s.charAt(0) == '!'));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean https(Call call) {

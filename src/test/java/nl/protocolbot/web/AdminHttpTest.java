@@ -72,6 +72,22 @@ class AdminHttpTest {
         return site.get("/beheer", cookie(session));
     }
 
+    /** The page a form leads to: {@code /beheer} with the session and the message the form left in its cookie. */
+    String after(HttpResponse<String> form, String session) throws Exception {
+        assertEquals(303, form.statusCode(), form.body());
+        assertEquals("/beheer", form.headers().firstValue("Location").orElse(""), "no question text in the URL");
+        String flash = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(WebEndpoint.FLASH_COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(flash.contains("HttpOnly") && flash.contains("SameSite=Strict") && flash.contains("Path=/beheer")
+                && flash.contains("Max-Age=60"), flash);
+        HttpResponse<String> page = site.get("/beheer", "Cookie", WebEndpoint.COOKIE + "=" + session + "; "
+                + flash.substring(0, flash.indexOf(';')));
+        assertTrue(page.headers().allValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith(WebEndpoint.FLASH_COOKIE + "=;") && c.contains("Max-Age=0")),
+                "the message is shown once");
+        return page.body();
+    }
+
     /** A question nobody answered, kept by asking it on the public page as staff would. */
     String keptUnanswered() throws Exception {
         assertTrue(site.get(Site.q(UNANSWERED)).body().contains("Niets gevonden"));
@@ -189,13 +205,11 @@ class AdminHttpTest {
         assertEquals(id, form.get("vraag"), "the form names the question by ID");
         form.put("artikel", "aurora/3.5");
         HttpResponse<String> r = site.post("/beheer/koppel", form, cookie(session));
-        assertEquals(303, r.statusCode());
-        assertEquals("/beheer", r.headers().firstValue("Location").orElse(""), "no question text in the URL");
+        String after = after(r, session);
         assertTrue(Files.readString(site.corpus.resolve("examples/aurora.txt")).contains("aurora/3.5: " + UNANSWERED));
         assertNotEquals(before, site.live().version().orElseThrow().fingerprint(), "the live corpus reloaded");
         assertTrue(site.live().current().corpus().examples().stream()
                 .anyMatch(e -> e.articleId().equals("aurora/3.5") && e.question().equals(UNANSWERED)));
-        String after = dashboard(session).body();
         assertTrue(after.contains("Gekoppeld aan aurora/3.5"), after);
         assertFalse(after.contains(UNANSWERED), "the text is gone once linked");
         assertEquals(List.of(), site.store.keptTexts());
@@ -221,8 +235,7 @@ class AdminHttpTest {
         String session = signIn();
         Map<String, String> form = new HashMap<>(Site.form(dashboard(session).body(), "/beheer/koppel"));
         form.put("artikel", "aurora/99");
-        assertEquals(303, site.post("/beheer/koppel", form, cookie(session)).statusCode());
-        String after = dashboard(session).body();
+        String after = after(site.post("/beheer/koppel", form, cookie(session)), session);
         assertTrue(after.contains("Niet gekoppeld: ") && after.contains("onbekend artikel-ID"), after);
         assertTrue(site.store.keptTexts().stream().anyMatch(k -> Long.toString(k.id()).equals(id)));
     }
@@ -233,11 +246,9 @@ class AdminHttpTest {
         String session = signIn();
         Map<String, String> form = Site.form(dashboard(session).body(), "/beheer/verwijder");
         assertEquals(id, form.get("vraag"));
-        HttpResponse<String> r = site.post("/beheer/verwijder", form, cookie(session));
-        assertEquals(303, r.statusCode());
-        assertEquals("/beheer", r.headers().firstValue("Location").orElse(""));
+        String after = after(site.post("/beheer/verwijder", form, cookie(session)), session);
         assertEquals(List.<FeedbackStore.KeptText>of(), site.store.keptTexts());
-        assertTrue(dashboard(session).body().contains("De vraag is verwijderd."));
+        assertTrue(after.contains("De vraag is verwijderd."));
     }
 
     @Test
@@ -262,9 +273,8 @@ class AdminHttpTest {
         assertTrue(html.contains("Koppelen aan een artikel kan alleen als de bot een corpusmap volgt"), html);
         assertFalse(html.contains("action=\"/beheer/koppel\""), "no form that cannot work");
         String csrf = Site.form(html, "/beheer/verwijder").get("csrf");
-        assertEquals(303, site.post("/beheer/koppel", Map.of("csrf", csrf, "vraag", id, "artikel", "aurora/3.5"),
-                cookie(session)).statusCode());
-        assertTrue(dashboard(session).body().contains("Koppelen kan alleen als de bot een corpusmap volgt"));
+        assertTrue(after(site.post("/beheer/koppel", Map.of("csrf", csrf, "vraag", id, "artikel", "aurora/3.5"),
+                cookie(session)), session).contains("Koppelen kan alleen als de bot een corpusmap volgt"));
         assertEquals(1, site.store.keptTexts().size());
     }
 

@@ -5,107 +5,143 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import nl.protocolbot.feedback.FeedbackStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Sessions, CSRF tokens, the login limit and the public vote tokens, on a clock the test moves. */
+/**
+ * Sessions, CSRF tokens, the login limit and the public vote tokens, on two stores over one SQLite file (two
+ * replicas) and a clock the test moves.
+ */
 class GuardsTest {
     final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     final SecureRandom random = new SecureRandom();
+    @TempDir
+    Path dir;
+    FeedbackStore a;
+    FeedbackStore b;
+    byte[] key;
+
+    @BeforeEach
+    void open() throws Exception {
+        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
+        a = FeedbackStore.builder(db).clock(clock).open();
+        b = FeedbackStore.builder(db).clock(clock).open();
+        key = a.sharedKey("web-forms");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        a.close();
+        b.close();
+    }
 
     @Test
-    void signingInReplacesTheSessionAndItsToken() {
-        Sessions sessions = new Sessions(random, clock);
-        Sessions.Session anonymous = sessions.open();
+    void aSessionSignedInOnOneReplicaIsLiveOnTheOtherUntilLogout() throws Exception {
+        Sessions one = new Sessions(a, key, random);
+        Sessions other = new Sessions(b, b.sharedKey("web-forms"), random);
+        Sessions.Session anonymous = one.open();
         assertFalse(anonymous.admin());
-        Sessions.Session admin = sessions.signIn(anonymous);
+        Sessions.Session admin = one.signIn();
         assertTrue(admin.admin());
-        assertNotEquals(anonymous.id(), admin.id());
+        assertNotEquals(anonymous.cookie(), admin.cookie());
         assertNotEquals(anonymous.csrf(), admin.csrf());
-        assertTrue(sessions.find(anonymous.id()).isEmpty(), "the login page's session is gone");
-        assertTrue(sessions.find(admin.id()).orElseThrow().admin());
-        assertEquals(43, admin.id().length(), "256 random bits, base64url");
+        assertEquals(Optional.of(admin), other.find(admin.cookie()), "the same session, token and all, elsewhere");
+        assertEquals(Optional.of(anonymous), other.find(anonymous.cookie()), "the login form's too");
+        other.close(admin);
+        assertEquals(Optional.empty(), one.find(admin.cookie()), "logged out everywhere");
+    }
+
+    @Test
+    void onlyCookiesThisServerMadeAreSessions() throws Exception {
+        Sessions sessions = new Sessions(a, key, random);
+        String made = sessions.signIn().cookie();
+        String guessed = "s." + made.substring(2, 44).replace(made.charAt(5), made.charAt(5) == 'A' ? 'B' : 'A');
+        for (String cookie : new String[] {null, "", "s.", "x." + made.substring(2), guessed, made + "x",
+            "s.' OR 1=1 --"}) {
+            assertEquals(Optional.empty(), sessions.find(cookie), String.valueOf(cookie));
+        }
+        Sessions.Session login = sessions.open();
+        assertNotEquals(login.csrf(), new Sessions(a, new byte[32], random).find(login.cookie()).orElseThrow().csrf(),
+                "a token under another key is another token");
     }
 
     @Test
     void csrfTokenMustMatchExactly() {
-        Sessions.Session s = new Sessions(random, clock).open();
+        Sessions.Session s = new Sessions(a, key, random).open();
         assertTrue(Sessions.csrfMatches(s, s.csrf()));
         assertFalse(Sessions.csrfMatches(s, null));
         assertFalse(Sessions.csrfMatches(s, ""));
         assertFalse(Sessions.csrfMatches(s, s.csrf().substring(1)));
-        assertFalse(Sessions.csrfMatches(s, new Sessions(random, clock).open().csrf()));
+        assertFalse(Sessions.csrfMatches(s, new Sessions(a, key, random).open().csrf()));
     }
 
     @Test
-    void sessionsEndAfterTwoIdleHoursOrAtLogout() {
-        Sessions sessions = new Sessions(random, clock);
-        Sessions.Session a = sessions.signIn(sessions.open());
+    void sessionsEndAfterTwoIdleHoursOrAtLogout() throws Exception {
+        Sessions sessions = new Sessions(a, key, random);
+        Sessions.Session s = sessions.signIn();
         clock.advance(Duration.ofMinutes(119));
-        assertTrue(sessions.find(a.id()).isPresent(), "use keeps it alive");
+        assertTrue(sessions.find(s.cookie()).isPresent(), "use keeps it alive");
         clock.advance(Duration.ofMinutes(119));
-        assertTrue(sessions.find(a.id()).isPresent());
+        assertTrue(sessions.find(s.cookie()).isPresent());
         clock.advance(Duration.ofMinutes(121));
-        assertTrue(sessions.find(a.id()).isEmpty());
-        Sessions.Session b = sessions.signIn(sessions.open());
-        sessions.close(b);
-        assertTrue(sessions.find(b.id()).isEmpty());
-        assertTrue(sessions.find(null).isEmpty());
-        assertTrue(sessions.find("made-up").isEmpty());
+        assertTrue(sessions.find(s.cookie()).isEmpty());
+        Sessions.Session t = sessions.signIn();
+        sessions.close(t);
+        assertTrue(sessions.find(t.cookie()).isEmpty());
     }
 
     @Test
-    void floodingLoginPagesNeitherGrowsWithoutBoundNorEndsASignedInSession() {
-        Sessions sessions = new Sessions(random, clock);
-        Sessions.Session admin = sessions.signIn(sessions.open());
-        for (int i = 0; i < Sessions.MAX * 2; i++) {
-            sessions.open();
-        }
-        assertEquals(Sessions.MAX, sessions.size());
-        assertTrue(sessions.find(admin.id()).isPresent());
-    }
-
-    @Test
-    void aFlashMessageIsShownOnce() {
-        Sessions sessions = new Sessions(random, clock);
-        Sessions.Session s = sessions.signIn(sessions.open());
-        sessions.flash(s, new Sessions.Flash("Gekoppeld.", false));
-        Sessions.Session seen = sessions.find(s.id()).orElseThrow();
-        assertEquals("Gekoppeld.", sessions.takeFlash(seen).text());
-        assertEquals(Sessions.Flash.NONE, sessions.takeFlash(sessions.find(s.id()).orElseThrow()));
-    }
-
-    @Test
-    void fiveWrongPasswordsAMinuteThenEvenTheRightOneWaits() {
-        LoginLimiter limiter = new LoginLimiter(clock);
+    void fiveWrongPasswordsAMinuteOverAllReplicasThenEvenTheRightOneWaits() throws Exception {
+        LoginLimiter one = new LoginLimiter(a, random);
+        LoginLimiter other = new LoginLimiter(b, random);
         for (int i = 0; i < 5; i++) {
-            assertEquals(LoginLimiter.Result.WRONG, limiter.attempt(() -> false));
+            assertEquals(LoginLimiter.Result.WRONG, (i % 2 == 0 ? one : other).attempt(() -> false));
             clock.advance(Duration.ofSeconds(5));
         }
-        assertEquals(LoginLimiter.Result.LIMITED, limiter.attempt(() -> true));
-        assertEquals(Duration.ofSeconds(35), limiter.retryAfter());
+        assertEquals(LoginLimiter.Result.LIMITED, one.attempt(() -> true));
+        assertEquals(LoginLimiter.Result.LIMITED, other.attempt(() -> true));
         clock.advance(Duration.ofSeconds(35));
-        assertEquals(LoginLimiter.Result.SIGNED_IN, limiter.attempt(() -> true));
-        assertEquals(LoginLimiter.Result.WRONG, limiter.attempt(() -> false));
-        assertEquals(LoginLimiter.Result.LIMITED, limiter.attempt(() -> true), "five in the last minute again");
+        assertEquals(LoginLimiter.Result.SIGNED_IN, other.attempt(() -> true), "the first wrong one is a minute old");
+        assertEquals(LoginLimiter.Result.WRONG, one.attempt(() -> false));
+        assertEquals(LoginLimiter.Result.LIMITED, one.attempt(() -> true), "five in the last minute again");
     }
 
     @Test
-    void voteTokenOnlyForWhatWasShownAndOnlyUntilItExpires() {
-        VoteTokens tokens = new VoteTokens(random, clock);
+    void aFlashMessageSurvivesItsCookieAndNothingElseDoes() {
+        Sessions.Flash f = new Sessions.Flash("Gekoppeld aan aurora/3.5: <b>ok</b>", false);
+        assertEquals(Optional.of(f), WebEndpoint.flash(WebEndpoint.flash(f)));
+        Sessions.Flash p = new Sessions.Flash("Niet gekoppeld: onbekend artikel-ID", true);
+        assertEquals(Optional.of(p), WebEndpoint.flash(WebEndpoint.flash(p)));
+        assertTrue(WebEndpoint.flash(f).matches("[A-Za-z0-9_-]+"), "a cookie value needs no quoting");
+        for (String bad : new String[] {"", "%%%", "eA", "IQ"}) {
+            assertEquals(Optional.empty(), WebEndpoint.flash(bad), bad);
+        }
+    }
+
+    @Test
+    void voteTokenOnlyForWhatWasShownUntilItExpiresOnEveryReplica() throws Exception {
+        VoteTokens tokens = new VoteTokens(key, random, clock);
         Views.VoteForm f = tokens.issue(List.of("aurora/3.5", "konot/3"), "mag ik een foto posten");
         VoteTokens.Vote v = tokens.check(f.ids(), f.question(), f.nonce(), f.expires(), f.token()).orElseThrow();
         assertEquals(List.of("aurora/3.5", "konot/3"), v.articleIds());
         assertEquals("mag ik een foto posten", v.question());
+        assertTrue(new VoteTokens(b.sharedKey("web-forms"), random, clock).check(f.ids(), f.question(), f.nonce(),
+                f.expires(), f.token()).isPresent(), "another replica accepts it");
         assertTrue(tokens.check("aurora/3.6", f.question(), f.nonce(), f.expires(), f.token()).isEmpty());
         assertTrue(tokens.check(f.ids(), "iets anders", f.nonce(), f.expires(), f.token()).isEmpty());
         assertTrue(tokens.check(f.ids(), f.question(), f.nonce(), f.expires(), null).isEmpty());
         assertTrue(tokens.check(f.ids(), f.question(), f.nonce(), "99999999999", f.token()).isEmpty());
-        assertTrue(new VoteTokens(random, clock).check(f.ids(), f.question(), f.nonce(), f.expires(), f.token())
-                .isEmpty(), "another server's key");
+        assertTrue(new VoteTokens(new byte[32], random, clock).check(f.ids(), f.question(), f.nonce(), f.expires(),
+                f.token()).isEmpty(), "another key");
         clock.advance(VoteTokens.VALID.plusSeconds(1));
         assertTrue(tokens.check(f.ids(), f.question(), f.nonce(), f.expires(), f.token()).isEmpty());
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The public pages' models and templates on the bundled corpus, without HTTP. */
 class PublicPagesTest {
     static Answerer answerer;
-    final PublicPages pages = new PublicPages(new VoteTokens(new SecureRandom(), Clock.systemUTC()), Optional.empty(),
+    final PublicPages pages = new PublicPages(new VoteTokens(new byte[32], new SecureRandom(), Clock.systemUTC()), Optional.empty(),
             nl.protocolbot.server.Metrics.NONE);
     final Templates templates = new Templates();
 
@@ -106,7 +106,7 @@ class PublicPagesTest {
         for (String slug : new String[] {"aurora", "konot", "oog", "scoh", "verkruisen"}) {
             assertTrue(all.contains("href=\"/protocol/" + slug + "\""), slug);
         }
-        PublicPages aurora = new PublicPages(new VoteTokens(new SecureRandom(), Clock.systemUTC()),
+        PublicPages aurora = new PublicPages(new VoteTokens(new byte[32], new SecureRandom(), Clock.systemUTC()),
                 Optional.of("aurora"), nl.protocolbot.server.Metrics.NONE);
         String one = html(aurora.home(answerer, "", false));
         assertTrue(one.contains("href=\"/protocol/aurora\"") && !one.contains("href=\"/protocol/konot\""));

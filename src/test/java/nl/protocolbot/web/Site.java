@@ -37,8 +37,13 @@ final class Site implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     Site(Path tmp, Optional<String> password, String... extra) throws Exception {
-        corpus = TestCorpus.copy(tmp);
-        data = tmp.resolve("data");
+        this(TestCorpus.copy(tmp), tmp.resolve("data"), password, extra);
+    }
+
+    /** A server on this corpus folder and data folder (a second replica on the same ones, for example). */
+    Site(Path corpus, Path data, Optional<String> password, String... extra) throws Exception {
+        this.corpus = corpus;
+        this.data = data;
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "PROTOCOLBOT_BIND", "127.0.0.1",
                 "PROTOCOLBOT_DATA", data.toString(), "PROTOCOLBOT_CORPUS", corpus.toString(),
                 "PROTOCOLBOT_KEEP_UNANSWERED", "true", "PROTOCOLBOT_RELOAD_SECONDS", "3600"));
