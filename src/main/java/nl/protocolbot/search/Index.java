@@ -198,10 +198,6 @@ final class Index {
         return examples;
     }
 
-    int doc(Article a) {
-        return docOf.get(a.id());
-    }
-
     int doc(String articleId) {
         return docOf.get(articleId);
     }

@@ -75,9 +75,4 @@ record Question(String text, List<Question.Word> words) {
     boolean isEmpty() {
         return words.isEmpty();
     }
-
-    /** The total weight of the words. */
-    double weight() {
-        return words.stream().mapToDouble(Word::weight).sum();
-    }
 }

@@ -147,38 +147,43 @@ final class QuestionReader {
 
     /** A reading weighed and reduced to the terms the index holds (no other term can match). */
     private Question.Word word(Reading r) {
-        List<Question.Term> terms = new ArrayList<>();
-        Question.Source ownSource = r.source() == Question.Source.TYPO ? Question.Source.TYPO : Question.Source.WORD;
-        Question.Source synSource = r.source() == Question.Source.TYPO ? Question.Source.TYPO
-                : Question.Source.SYNONYM;
-        int ownDf = 0;
-        int maxDf = 0;
-        int maxArticleDf = 0;
-        for (String t : r.own()) {
-            ownDf = Math.max(ownDf, df(t));
-        }
-        for (String t : r.own()) {
-            add(terms, t, ownSource);
-        }
-        for (String t : r.synonyms()) {
-            if (!r.own().contains(t)) {
-                add(terms, t, synSource);
-            }
-        }
-        int ownArticleDf = 0;
-        for (Question.Term t : terms) {
-            maxDf = Math.max(maxDf, df(t.term()));
-            if (t.source() == Question.Source.WORD) {
-                ownArticleDf = Math.max(ownArticleDf, index.articleDf(t.term()));
-            } else {
-                maxArticleDf = Math.max(maxArticleDf, index.articleDf(t.term()));
-            }
-        }
-        double common = CONTEXT_SHARE * index.size();
-        boolean context = index.size() > 0 && maxArticleDf >= common && ownArticleDf < common;
+        List<Question.Term> terms = terms(r);
+        int ownDf = r.own().stream().mapToInt(this::df).max().orElse(0);
+        int maxDf = terms.stream().mapToInt(t -> df(t.term())).max().orElse(0);
+        boolean context = isContext(terms);
         double weight = context ? idf(maxDf) : ownDf > 0 ? idf(ownDf) : maxDf > 0 ? idf(maxDf) : unknownWeight(r);
         return new Question.Word(r.surface(), terms, r.modifier() ? weight * MODIFIER_WEIGHT : weight, r.modifier(),
                 context);
+    }
+
+    /** The reading's own terms, then its synonyms, as far as the index holds them; all typo terms for a typo. */
+    private List<Question.Term> terms(Reading r) {
+        boolean typo = r.source() == Question.Source.TYPO;
+        List<Question.Term> terms = new ArrayList<>();
+        for (String t : r.own()) {
+            add(terms, t, typo ? Question.Source.TYPO : Question.Source.WORD);
+        }
+        for (String t : r.synonyms()) {
+            if (!r.own().contains(t)) {
+                add(terms, t, typo ? Question.Source.TYPO : Question.Source.SYNONYM);
+            }
+        }
+        return terms;
+    }
+
+    /** Whether the word's synonyms, not the word itself, are in {@link #CONTEXT_SHARE} of the articles. */
+    private boolean isContext(List<Question.Term> terms) {
+        double common = CONTEXT_SHARE * index.size();
+        int own = 0;
+        int other = 0;
+        for (Question.Term t : terms) {
+            if (t.source() == Question.Source.WORD) {
+                own = Math.max(own, index.articleDf(t.term()));
+            } else {
+                other = Math.max(other, index.articleDf(t.term()));
+            }
+        }
+        return index.size() > 0 && other >= common && own < common;
     }
 
     /**

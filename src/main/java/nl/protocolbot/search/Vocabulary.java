@@ -82,10 +82,6 @@ final class Vocabulary {
         return out;
     }
 
-    int size() {
-        return words.size();
-    }
-
     static String fold(String word) {
         return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
     }

@@ -57,9 +57,29 @@ class LearnTest {
         assertFalse(nowhere.err().contains("\tat "), nowhere.err());
     }
 
+    @Test
+    void checkNamesEveryBrokenExampleLineAndCountsTheGoodOnes(@TempDir Path tmp) throws Exception {
+        Path broken = copy("/fixtures/examples-broken", tmp.resolve("broken"));
+        MainTest.Run bad = MainTest.run("check", broken.toString());
+        assertEquals(1, bad.code());
+        for (String problem : new String[] {"examples/demo.txt:3: regel is geen '<artikel-id>: <vraag>'",
+            "examples/demo.txt:4: onbekend artikel 'demo/9'", "examples/demo.txt:5: lege vraag",
+            "examples/demo.txt:6: dubbele vraag (ook in examples/demo.txt:2)",
+            "out-of-scope.txt:3: staat ook als voorbeeld bij demo/1 (examples/demo.txt:2)"}) {
+            assertTrue(bad.err().contains(problem), bad.err());
+        }
+        assertFalse(bad.err().contains("\tat "), bad.err());
+        MainTest.Run ok = MainTest.run("check", copy("/fixtures/examples-ok", tmp.resolve("ok")).toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("4 voorbeeldvragen, 2 vragen buiten het protocol"), ok.out());
+    }
+
     static Path copyOfTheBundledCorpus(Path tmp) throws Exception {
-        Path from = Path.of(LearnTest.class.getResource("/corpus").toURI());
-        Path to = tmp.resolve("corpus");
+        return copy("/corpus", tmp.resolve("corpus"));
+    }
+
+    private static Path copy(String resource, Path to) throws Exception {
+        Path from = Path.of(LearnTest.class.getResource(resource).toURI());
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
