@@ -59,9 +59,9 @@ public final class Answerer {
         return new Answer(q, Answer.Status.ANSWERED, items);
     }
 
-    /** One article by ID, for lookups by number. */
+    /** One article by ID, for lookups by number, with the same rule in other protocols. */
     public Optional<Answer.Item> show(String id) {
-        return corpus().article(id.strip()).map(a -> item(a, "", 0, List.of()));
+        return corpus().article(id.strip()).map(a -> item(a, "", 0, engine.sameRule(a.id())));
     }
 
     /** How the search reads a question (see {@link SearchEngine#explain}). */

@@ -9,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start de chatbot voor Slack (Socket Mode of HTTP) en/of Teams.",
-                "Alle instellingen komen uit omgevingsvariabelen; zie de README."})
+        description = {"Start de webpagina (http://localhost:3000) en, als ze zijn ingesteld, de chatbot voor Slack",
+                "(Socket Mode of HTTP) en/of Teams. Alle instellingen komen uit omgevingsvariabelen; zie de README."})
 final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

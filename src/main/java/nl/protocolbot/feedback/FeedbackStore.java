@@ -53,6 +53,14 @@ public final class FeedbackStore implements AutoCloseable {
     public record KeptText(long id, TextKind kind, LocalDate askedOn, String question, List<String> articleIds) {
     }
 
+    /** 👍 and 👎 votes cast on one day. */
+    public record DayVotes(LocalDate day, long up, long down) {
+    }
+
+    /** Questions that found nothing in the week that starts on {@code monday}. */
+    public record WeekCount(LocalDate monday, long count) {
+    }
+
     /** Everything {@code protocolbot stats} shows: votes, the unanswered count, and the kept texts by ID. */
     public record Stats(List<Votes> votes, long unanswered, List<KeptText> keptTexts) {
     }
@@ -213,6 +221,12 @@ public final class FeedbackStore implements AutoCloseable {
                     p.executeUpdate();
                 }
             }
+            String column = vote == Vote.UP ? "up" : "down";
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO vote_days (day, " + column + ") VALUES (?, 1) "
+                    + "ON CONFLICT (day) DO UPDATE SET " + column + " = vote_days." + column + " + 1")) {
+                p.setString(1, LocalDate.now(clock).toString());
+                p.executeUpdate();
+            }
             if (kept.isPresent()) {
                 keep(c, TextKind.VOTED_DOWN, kept.get(), ids);
             }
@@ -226,6 +240,11 @@ public final class FeedbackStore implements AutoCloseable {
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO counters (name, value) VALUES ('unanswered', 1) "
                             + "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")) {
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO unanswered_weeks (monday, n) VALUES (?, 1) "
+                    + "ON CONFLICT (monday) DO UPDATE SET n = unanswered_weeks.n + 1")) {
+                p.setString(1, monday(LocalDate.now(clock)).toString());
                 p.executeUpdate();
             }
             if (kept.isPresent()) {
@@ -281,6 +300,41 @@ public final class FeedbackStore implements AutoCloseable {
             p.setLong(1, id);
             return p.executeUpdate() == 1;
         }
+    }
+
+    /** Votes per day from {@code from} on, oldest first; days without votes are left out. */
+    public List<DayVotes> votesPerDay(LocalDate from) throws SQLException {
+        List<DayVotes> out = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement p = c.prepareStatement("SELECT day, up, down FROM vote_days WHERE day >= ? ORDER BY day")) {
+            p.setString(1, from.toString());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new DayVotes(LocalDate.parse(r.getString(1)), r.getLong(2), r.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Unanswered questions per week from the week holding {@code from} on, oldest first; empty weeks left out. */
+    public List<WeekCount> unansweredPerWeek(LocalDate from) throws SQLException {
+        List<WeekCount> out = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement p = c.prepareStatement(
+                     "SELECT monday, n FROM unanswered_weeks WHERE monday >= ? ORDER BY monday")) {
+            p.setString(1, monday(from).toString());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new WeekCount(LocalDate.parse(r.getString(1)), r.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     }
 
     /** Closes the pool. Declares SQLException as the store always has, so that callers stay as they are. */

@@ -50,6 +50,29 @@ final class Grouping {
         return out;
     }
 
+    /**
+     * The same rule in other protocols, by the measure that groups hits: for each other protocol its article most
+     * alike {@code doc}, when alike enough; most alike first.
+     */
+    List<Article> copies(int doc) {
+        java.util.Map<String, Integer> best = new java.util.LinkedHashMap<>();
+        double[] similarity = new double[index.articles.length];
+        String protocol = index.articles[doc].protocol();
+        for (int d = 0; d < index.articles.length; d++) {
+            String other = index.articles[d].protocol();
+            if (other.equals(protocol)) {
+                continue;
+            }
+            similarity[d] = jaccard(index.textTerms[doc], index.textTerms[d]);
+            Integer held = best.get(other);
+            if (similarity[d] >= DUPLICATE_SIMILARITY && (held == null || similarity[d] > similarity[held])) {
+                best.put(other, d);
+            }
+        }
+        return best.values().stream().sorted((x, y) -> Double.compare(similarity[y], similarity[x]))
+                .map(d -> index.articles[d]).toList();
+    }
+
     /** The group whose first article, from another protocol, states the same rule as a candidate, or -1. */
     private int sameRule(List<Group> groups, int doc) {
         Article a = index.articles[doc];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -128,6 +129,14 @@ public final class SearchEngine {
         sb.append(decision.decide(q, coverage, ranked, found).isEmpty() ? "  decision: niets gevonden\n"
                 : "  decision: answer\n");
         return sb.toString();
+    }
+
+    /**
+     * The same rule in other protocols: for each other protocol its article most alike this one (by the measure
+     * that groups hits), when alike enough; most alike first. Empty for an unknown article.
+     */
+    public List<Article> sameRule(String articleId) {
+        return corpus().article(articleId).map(a -> grouping.copies(index.doc(a))).orElse(List.of());
     }
 
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */

@@ -57,7 +57,7 @@ final class JettyServer {
         routes = new Routes(new EndpointHandler.Gate(limits.maxBodyBytes(), limits.read(), scheduler, threads,
                 stopping::get));
         graceful = new GracefulHandler(routes.handler());
-        jetty.setHandler(graceful);
+        jetty.setHandler(new SecurityHeaders(graceful));
         jetty.setErrorHandler(JettyServer::error);
     }
 
@@ -82,6 +82,7 @@ final class JettyServer {
     /** Jetty's own error responses (bad request line, headers too large, no route): a short text, no details. */
     private static boolean error(Request request, Response response, Callback callback) {
         int status = response.getStatus() <= 0 ? 500 : response.getStatus();
+        SecurityHeaders.apply(response.getHeaders());
         String text = status + " " + HttpStatus.getMessage(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);

@@ -40,6 +40,16 @@ public final class LiveCorpus implements AutoCloseable {
     public record Version(String fingerprint, Instant loadedAt, int articles, int protocols) {
     }
 
+    /**
+     * A change of the folder that was not served: when it was seen, the problems with file and line (empty when the
+     * folder itself could not be read), and the one-line summary that was logged.
+     */
+    public record Refusal(Instant at, List<Problem> problems, String summary) {
+        public Refusal {
+            problems = List.copyOf(problems);
+        }
+    }
+
     private record Loaded(Answerer answerer, Version version) {
     }
 
@@ -50,6 +60,7 @@ public final class LiveCorpus implements AutoCloseable {
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private volatile String lastSnapshot = "";
     private volatile String lastFailure = "";
+    private final AtomicReference<Refusal> lastRefusal = new AtomicReference<>();
     private ScheduledExecutorService poller;
 
     public LiveCorpus(Optional<Path> dir, Indexer indexer, Clock clock, Metrics metrics) {
@@ -87,9 +98,10 @@ public final class LiveCorpus implements AutoCloseable {
     }
 
     /**
-     * Reloads when the folder's files changed since the last look; returns whether a new index was swapped in.
+     * Reloads when the folder's files changed since the last look; returns whether a new index was swapped in. One
+     * reload at a time: the watcher and an explicit call after learning do not race.
      */
-    public boolean reloadIfChanged() {
+    public synchronized boolean reloadIfChanged() {
         if (dir.isEmpty()) {
             return false;
         }
@@ -99,7 +111,7 @@ public final class LiveCorpus implements AutoCloseable {
         }
         lastSnapshot = snapshot;
         if (snapshot.isEmpty()) {
-            failed("corpus folder " + dir.get() + " is missing or unreadable; the old index keeps serving");
+            failed("corpus folder " + dir.get() + " is missing or unreadable; the old index keeps serving", List.of());
             return false;
         }
         try {
@@ -117,20 +129,27 @@ public final class LiveCorpus implements AutoCloseable {
             for (Problem p : e.problems()) {
                 sb.append("\n  ").append(p);
             }
-            failed(sb.toString());
+            failed(sb.toString(), e.problems());
             return false;
         } catch (RuntimeException e) {
-            failed("corpus reload failed (" + e.getClass().getSimpleName() + "); the old index keeps serving");
+            failed("corpus reload failed (" + e.getClass().getSimpleName() + "); the old index keeps serving",
+                    List.of());
             return false;
         }
     }
 
-    private void failed(String message) {
+    private void failed(String message, List<Problem> problems) {
         metrics.corpus(Metrics.Reload.REFUSED);
         if (!message.equals(lastFailure)) {
             LOG.warn(message);
             lastFailure = message;
         }
+        lastRefusal.set(new Refusal(clock.instant(), problems, message.lines().findFirst().orElse(message)));
+    }
+
+    /** The last change of the folder that was refused (it stays shown after later good reloads), if any. */
+    public Optional<Refusal> lastRefusal() {
+        return Optional.ofNullable(lastRefusal.get());
     }
 
     private void swap(Corpus corpus) throws CorpusException {

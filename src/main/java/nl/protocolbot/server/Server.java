@@ -5,20 +5,24 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
+import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
 import nl.protocolbot.teams.TeamsBot;
 import nl.protocolbot.teams.TeamsWebhook;
+import nl.protocolbot.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,12 +126,14 @@ public final class Server implements AutoCloseable {
         SlackBot slack = slack();
         if (settings.teams()) {
             http.routes().exact("/teams/messages", HttpEndpoint.Method.POST_ONLY, new TeamsWebhook(
-                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers()), metrics));
+                    settings.teamsSecret().orElseThrow(), corpus::current, Math.max(2, settings.workers()), metrics,
+                    links()));
         }
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
-                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl()),
+                new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
                         corpus::current, feedback, workers, notices, Clock.systemUTC())));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
+        http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
         step(http::start);
         step(metricsHttp::start);
         step(corpus::load);
@@ -140,12 +146,45 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** Where chat answers link each article: its web page under the public address, when there is one. */
+    private ArticleLinks links() {
+        return new ArticleLinks(settings.publicUrl());
+    }
+
+    /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
+    private HttpEndpoint web() {
+        Optional<WebApp.Learner> learner = settings.corpusDir().map(dir -> (id, question) -> {
+            CorpusLoader.learn(dir, id, question);
+            corpus.reloadIfChanged(); // at once, so that the next page already answers from the new example
+        });
+        return WebApp.builder()
+                .answerer(corpus::current)
+                .status(this::corpusStatus)
+                .feedback(feedback)
+                .questionTexts(settings.keepUnanswered() ? FeedbackStore.QuestionTexts.KEEP
+                        : FeedbackStore.QuestionTexts.DISCARD)
+                .learner(learner)
+                .adminPassword(settings.adminPassword())
+                .publicUrl(settings.publicUrl())
+                .protocol(settings.protocol())
+                .metrics(metrics)
+                .build()
+                .endpoint();
+    }
+
+    private Optional<WebApp.CorpusStatus> corpusStatus() {
+        Optional<WebApp.Refusal> refusal = corpus.lastRefusal().map(r -> new WebApp.Refusal(r.at(), r.problems(),
+                r.summary()));
+        return corpus.version().map(v -> new WebApp.CorpusStatus(v.fingerprint(), v.loadedAt(), v.articles(),
+                v.protocols(), refusal));
+    }
+
     private SlackBot slack() {
         if (!settings.slackSocketMode() && !settings.slackHttpMode()) {
             return null;
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
-                settings.slackSigningSecret().orElse(null), settings.slackApiUrl()),
+                settings.slackSigningSecret().orElse(null), settings.slackApiUrl(), links()),
                 corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters, metrics);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());

@@ -18,9 +18,12 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
                        Optional<String> teamsSecret, Optional<BotRegistration> teamsBot, int workers, int queue,
                        int reloadSeconds, int stopSeconds, int readSeconds, int idleSeconds,
-                       FeedbackStore.Database database, Listen metrics) {
+                       FeedbackStore.Database database, Listen metrics, Optional<String> adminPassword,
+                       Optional<URI> publicUrl) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** Shortest management password accepted: long enough that five guesses a minute get nowhere. */
+    public static final int MIN_ADMIN_PASSWORD = 12;
     public static final String DEFAULT_TEAMS_OPENID_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -98,13 +101,6 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
             problems.add("SLACK_APP_TOKEN: ontbreekt (Socket Mode), of zet SLACK_SIGNING_SECRET (HTTP-modus)");
         }
         Optional<BotRegistration> teamsBot = teamsBot(env, problems);
-        boolean teamsBotSet = TEAMS_BOT_VARIABLES.stream().anyMatch(v -> value(env, v).isPresent());
-        if (bot.isEmpty() && appToken.isEmpty() && signing.isEmpty() && teams.isEmpty() && !teamsBotSet) {
-            problems.add("niets ingesteld: zet SLACK_BOT_TOKEN met SLACK_APP_TOKEN (Slack Socket Mode), "
-                    + "SLACK_BOT_TOKEN met SLACK_SIGNING_SECRET (Slack HTTP), TEAMS_BOT_APP_ID met "
-                    + "TEAMS_BOT_APP_PASSWORD en TEAMS_BOT_TENANT_ID (Teams-bot), en/of TEAMS_WEBHOOK_SECRET "
-                    + "(Teams outgoing webhook)");
-        }
         String apiUrl = value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
         if (!isHttpUrl(apiUrl)) {
             problems.add("SLACK_API_URL: is geen http(s)-URL");
@@ -131,11 +127,18 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
         FeedbackStore.Database database = parseDatabase(env, data, problems);
+        Optional<String> admin = value(env, "PROTOCOLBOT_ADMIN_PASSWORD");
+        admin.filter(p -> p.length() < MIN_ADMIN_PASSWORD).ifPresent(p -> problems.add(
+                "PROTOCOLBOT_ADMIN_PASSWORD: te kort, gebruik minstens " + MIN_ADMIN_PASSWORD + " tekens"));
+        Optional<String> publicUrl = value(env, "PROTOCOLBOT_PUBLIC_URL");
+        publicUrl.filter(u -> !isHttpUrl(u)).ifPresent(u ->
+                problems.add("PROTOCOLBOT_PUBLIC_URL: is geen http(s)-URL (bijv. https://protocol.school.nl)"));
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
         return new Settings(bot, appToken, signing, apiUrl, bind, port, protocol, data, keep, corpus, teams,
-                teamsBot, workers, queue, reload, stop, read, idle, database, metrics);
+                teamsBot, workers, queue, reload, stop, read, idle, database, metrics, admin,
+                publicUrl.map(URI::create));
     }
 
     /**
@@ -297,6 +300,8 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
     public String toString() {
         return "Settings[slack=" + (slackSocketMode() ? "socket" : slackHttpMode() ? "http" : "off")
                 + ", teams=" + (teams() ? "on" : "off") + ", teamsBot=" + (teamsBot.isPresent() ? "on" : "off")
+                + ", beheer=" + (adminPassword.isPresent() ? "on" : "off")
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none")
                 + ", bind=" + bind + ", port=" + port + ", metrics=" + metrics.bind() + ":" + metrics.port()
                 + ", protocol=" + protocol.orElse("all") + ", database=" + database + ", keepUnanswered=" + keepUnanswered
                 + ", corpus=" + corpusDir.map(Path::toString).orElse("bundled") + ", stop=" + stopSeconds + "s, read="

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
 import nl.protocolbot.answer.Answer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
@@ -65,6 +66,11 @@ final class Replies {
 
     /** The answer as a message; "Deel in kanaal" only when articles were found, as there is nothing else to share. */
     static Message answer(Answer answer, Buttons offer) {
+        return answer(answer, offer, ArticleLinks.NONE);
+    }
+
+    /** {@link #answer(Answer, Buttons)}, each article linking to its web page when there is a public address. */
+    static Message answer(Answer answer, Buttons offer, ArticleLinks links) {
         List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         List<Answer.Item> shown = List.of();
@@ -78,7 +84,7 @@ final class Replies {
                 text.append(Answer.NOTHING_FOUND);
             }
             case ANSWERED -> {
-                shown = fit(blocks, answer.items());
+                shown = fit(blocks, answer.items(), links);
                 text.append("Dit zegt het protocol: ").append(String.join("; ", shown.stream()
                         .map(i -> i.title() + " (" + i.id() + ")").toList())).append(". ");
             }
@@ -105,14 +111,14 @@ final class Replies {
      * Adds the articles, each cut to one section, as many as fit in a message with room for the reminder and the
      * buttons; returns those shown.
      */
-    private static List<Answer.Item> fit(List<LayoutBlock> blocks, List<Answer.Item> items) {
+    private static List<Answer.Item> fit(List<LayoutBlock> blocks, List<Answer.Item> items, ArticleLinks links) {
         List<Answer.Item> shown = new ArrayList<>();
         for (Answer.Item item : items) {
             List<LayoutBlock> more = new ArrayList<>();
             if (!shown.isEmpty()) {
                 more.add(divider());
             }
-            article(more, item, ANSWER_TEXT, "Ingekort. Het hele artikel: `/protocol toon " + item.id() + "`");
+            article(more, item, ANSWER_TEXT, "Ingekort. Het hele artikel: `/protocol toon " + item.id() + "`", links);
             if (blocks.size() + more.size() > MAX_BLOCKS - 2) {
                 break;
             }
@@ -130,9 +136,13 @@ final class Replies {
 
     /** One article, for lookups by number. */
     static Message article(Answer.Item item) {
+        return article(item, ArticleLinks.NONE);
+    }
+
+    static Message article(Answer.Item item, ArticleLinks links) {
         List<LayoutBlock> blocks = new ArrayList<>();
         article(blocks, item, ARTICLE_TEXT, "Ingekort: dit artikel is langer dan een Slack-bericht. De volledige "
-                + "tekst staat in het protocol.");
+                + "tekst staat in het protocol.", links);
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Answer.REMINDER + "*")))));
         return new Message(blocks, cut(item.title() + " (" + item.id() + "): " + item.text(), FALLBACK_TEXT).text());
     }
@@ -143,9 +153,10 @@ final class Replies {
 
     /**
      * One article: heading, best sentence, text (cut at a sentence to {@code textLimit}, then {@code pointer} says
-     * so) and source.
+     * so), source, and a link to the article's web page when there is a public address.
      */
-    private static void article(List<LayoutBlock> blocks, Answer.Item item, int textLimit, String pointer) {
+    private static void article(List<LayoutBlock> blocks, Answer.Item item, int textLimit, String pointer,
+                                ArticleLinks links) {
         String heading = limit("*" + escape(item.title()) + "*  ·  `" + item.id() + "`  ·  "
                 + escape(item.organisation()));
         blocks.add(section(s -> s.text(markdownText(heading))));
@@ -162,6 +173,8 @@ final class Replies {
             source += "\nZo ook in: " + String.join(", ", item.alsoIn().stream()
                     .map(r -> "`" + r.id() + "` (" + escape(r.organisation()) + ")").toList());
         }
+        // the address is an http(s) URL built from a validated ID: no <, > or | that would break Slack's link syntax
+        source += links.of(item.id()).map(url -> "\n<" + url + "|Lees " + item.id() + " op de webpagina>").orElse("");
         String src = text.shortened() ? "*" + pointer + "*\n" + limit(source) : limit(source);
         blocks.add(context(c -> c.elements(List.of(markdownText(limit(src))))));
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
@@ -51,10 +52,16 @@ public final class SlackBot {
      * @param signingSecret for HTTP mode (request verification); null in Socket Mode
      * @param apiUrl        the Slack Web API base URL, e.g. {@code https://slack.com/api/}
      */
-    public record Config(String botToken, String signingSecret, String apiUrl) {
+    public record Config(String botToken, String signingSecret, String apiUrl, ArticleLinks links) {
         public Config {
             Objects.requireNonNull(botToken, "botToken");
             Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(links, "links");
+        }
+
+        /** A bot whose answers do not link to the web page. */
+        public Config(String botToken, String signingSecret, String apiUrl) {
+            this(botToken, signingSecret, apiUrl, ArticleLinks.NONE);
         }
 
         @Override
@@ -236,11 +243,11 @@ public final class SlackBot {
             reply = Replies.plain(Replies.USAGE);
         } else if (command.kind() == Command.Kind.SHOW) {
             String id = command.argument();
-            reply = answerer.get().show(id).map(Replies::article).orElse(Replies.plain(
+            reply = answerer.get().show(id).map(item -> Replies.article(item, config.links())).orElse(Replies.plain(
                     "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
         } else {
             Answer answer = answer(text);
-            reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
+            reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE, config.links());
             metrics.answered(Metrics.Platform.SLACK, answer.status(), Duration.ofNanos(System.nanoTime() - start));
             LOG.info("slash command answered in {} ms: {}", millis(start), ids(answer));
         }
@@ -257,7 +264,8 @@ public final class SlackBot {
                     .text(Replies.NOT_SHAREABLE));
             return ctx.ack();
         }
-        Replies.Message reply = Replies.answer(new Answer("", Answer.Status.ANSWERED, items), Replies.Buttons.VOTES);
+        Replies.Message reply = Replies.answer(new Answer("", Answer.Status.ANSWERED, items), Replies.Buttons.VOTES,
+                config.links());
         if (!respondLater("share", ctx, r -> r.responseType("in_channel").deleteOriginal(true).text(reply.text())
                 .blocks(reply.blocks()))) {
             return com.slack.api.bolt.response.Response.error(503);
@@ -373,7 +381,7 @@ public final class SlackBot {
         try {
             workers.execute(() -> {
                 Answer answer = answer(q.text());
-                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, Replies.Buttons.VOTES))) {
+                if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, Replies.Buttons.VOTES, config.links()))) {
                     metrics.answered(Metrics.Platform.SLACK, answer.status(),
                             Duration.ofNanos(System.nanoTime() - received));
                     LOG.info("{} answered in {} ms: {}", q.kind(), millis(received), ids(answer));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.answer.Command;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
@@ -53,18 +54,21 @@ final class Cards {
     private Cards() {
     }
 
-    /** The reply to a message: help, one article, or the answer to a question. */
-    static Built respond(Answerer answerer, String text, Set<Option> options) {
+    /**
+     * The reply to a message: help, one article, or the answer to a question; each article links to its web page
+     * when the server has a public address.
+     */
+    static Built respond(Answerer answerer, String text, Set<Option> options, ArticleLinks links) {
         Command command = Command.parse(text);
         return switch (command.kind()) {
             case HELP -> new Built(text(HELP), "help", List.of());
             case SHOW -> answerer.show(command.argument())
-                    .map(item -> new Built(article(item), "article", List.of(item.id())))
+                    .map(item -> new Built(article(item, links), "article", List.of(item.id())))
                     .orElseGet(() -> new Built(text("Onbekend artikel \"" + command.argument()
                             + "\". Gebruik een ID zoals aurora/3.5."), "article", List.of()));
             case ASK -> {
                 Answer answer = answerer.ask(command.argument());
-                yield new Built(answer(answer, options), "question",
+                yield new Built(answer(answer, options, links), "question",
                         answer.items().stream().map(Answer.Item::id).toList(), Optional.of(answer.status()));
             }
         };
@@ -72,15 +76,23 @@ final class Cards {
 
     /** An answer to a question. */
     static JsonObject answer(Answer answer, Set<Option> options) {
-        return fitted(limit -> answerCard(answer, options, limit));
+        return answer(answer, options, ArticleLinks.NONE);
+    }
+
+    static JsonObject answer(Answer answer, Set<Option> options, ArticleLinks links) {
+        return fitted(limit -> answerCard(answer, options, limit, links));
     }
 
     /** One article, for {@code toon ID}. */
     static JsonObject article(Answer.Item item) {
+        return article(item, ArticleLinks.NONE);
+    }
+
+    static JsonObject article(Answer.Item item, ArticleLinks links) {
         return fitted(limit -> {
             JsonArray body = new JsonArray();
             body.add(item(item, limit, "Dit artikel is te lang voor één bericht en is ingekort; de hele tekst staat "
-                    + "in het protocol (zie de bron)."));
+                    + "in het protocol (zie de bron).", links));
             body.add(reminder());
             return message(item.title() + " (" + item.id() + ")", body, new JsonArray());
         });
@@ -102,7 +114,7 @@ final class Cards {
         return fitted(limit -> Welcome.card(corpus, coreRules, examples, limit));
     }
 
-    private static JsonObject answerCard(Answer answer, Set<Option> options, int limit) {
+    private static JsonObject answerCard(Answer answer, Set<Option> options, int limit, ArticleLinks links) {
         JsonArray body = new JsonArray();
         JsonArray actions = new JsonArray();
         switch (answer.status()) {
@@ -111,7 +123,7 @@ final class Cards {
             case ANSWERED -> {
                 for (Answer.Item item : answer.items()) {
                     JsonObject container = item(item, limit, "Ingekort. Het hele artikel: typ \"toon " + item.id()
-                            + "\".");
+                            + "\".", links);
                     if (!body.isEmpty()) {
                         container.addProperty("separator", true);
                         container.addProperty("spacing", "Medium");
@@ -140,7 +152,7 @@ final class Cards {
     }
 
     /** One article: title, ID and organisation, best sentence, verbatim text (cut if needed), source. */
-    private static JsonObject item(Answer.Item item, int limit, String whenCut) {
+    private static JsonObject item(Answer.Item item, int limit, String whenCut, ArticleLinks links) {
         JsonArray items = new JsonArray();
         items.add(textBlock(item.title(), "Medium", "Bolder"));
         JsonObject meta = subtle(textBlock(item.id() + " · " + item.organisation(), "Small", null));
@@ -161,6 +173,8 @@ final class Cards {
                     item.alsoIn().stream().map(r -> r.id() + " (" + r.organisation() + ")").toList());
         }
         items.add(subtle(textBlock(source, "Small", null)));
+        links.of(item.id()).ifPresent(url -> items.add(textBlock("[Lees " + item.id() + " op de webpagina](" + url
+                + ")", "Small", null)));
         JsonObject container = new JsonObject();
         container.addProperty("type", "Container");
         container.add("items", items);

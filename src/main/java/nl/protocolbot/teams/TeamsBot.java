@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.feedback.FeedbackStore;
@@ -52,12 +53,18 @@ public final class TeamsBot implements HttpEndpoint {
      * @param openIdUrl   the Bot Connector's OpenID metadata (its signing keys)
      * @param tokenUrl    the Entra ID token endpoint of the bot's tenant
      */
-    public record Config(String appId, String appPassword, URI openIdUrl, URI tokenUrl) {
+    public record Config(String appId, String appPassword, URI openIdUrl, URI tokenUrl, ArticleLinks links) {
         public Config {
             Objects.requireNonNull(appId, "appId");
             Objects.requireNonNull(appPassword, "appPassword");
             Objects.requireNonNull(openIdUrl, "openIdUrl");
             Objects.requireNonNull(tokenUrl, "tokenUrl");
+            Objects.requireNonNull(links, "links");
+        }
+
+        /** A registration whose answers do not link to the web page. */
+        public Config(String appId, String appPassword, URI openIdUrl, URI tokenUrl) {
+            this(appId, appPassword, openIdUrl, tokenUrl, ArticleLinks.NONE);
         }
 
         @Override
@@ -71,6 +78,7 @@ public final class TeamsBot implements HttpEndpoint {
     }
 
     private final Supplier<Answerer> answerer;
+    private final ArticleLinks links;
     private final FeedbackStore feedback;
     private final Executor workers;
     private final Executor notices;
@@ -92,6 +100,7 @@ public final class TeamsBot implements HttpEndpoint {
     TeamsBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers, Executor notices,
              Clock clock, RetryPolicy retries) {
         this.answerer = answerer;
+        this.links = config.links();
         this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
@@ -234,7 +243,7 @@ public final class TeamsBot implements HttpEndpoint {
             post(a, Cards.text(Answer.BUSY_MESSAGE));
             return;
         }
-        Cards.Built reply = Cards.respond(current, a.question(), EnumSet.of(Cards.Option.VOTES));
+        Cards.Built reply = Cards.respond(current, a.question(), EnumSet.of(Cards.Option.VOTES), links);
         if (post(a, reply.message())) {
             LOG.info("teams {} {} answered in {} ms: {}", a.conversationType(), reply.kind(),
                     (System.nanoTime() - start) / 1_000_000, reply.articleIds());

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Hmac;
 import nl.protocolbot.server.Metrics;
@@ -26,6 +27,7 @@ public final class TeamsWebhook implements HttpEndpoint {
     private final byte[] key;
     private final Supplier<Answerer> answerer;
     private final Semaphore answering;
+    private final ArticleLinks links;
     private final Metrics metrics;
 
     /**
@@ -33,10 +35,17 @@ public final class TeamsWebhook implements HttpEndpoint {
      * @param maxConcurrent answers computed at once; a request that waits more than a second for its turn gets 503
      */
     public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, Metrics metrics) {
+        this(securityToken, answerer, maxConcurrent, metrics, ArticleLinks.NONE);
+    }
+
+    /** @param links where each article's web page is, to link answers to it */
+    public TeamsWebhook(String securityToken, Supplier<Answerer> answerer, int maxConcurrent, Metrics metrics,
+                        ArticleLinks links) {
         this.metrics = metrics;
         this.key = Base64.getDecoder().decode(securityToken.strip());
         this.answerer = answerer;
         this.answering = new Semaphore(maxConcurrent);
+        this.links = links;
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class TeamsWebhook implements HttpEndpoint {
         }
         Cards.Built reply;
         try {
-            reply = Cards.respond(a, activity.get().question(), EnumSet.noneOf(Cards.Option.class));
+            reply = Cards.respond(a, activity.get().question(), EnumSet.noneOf(Cards.Option.class), links);
         } finally {
             answering.release();
         }

@@ -169,14 +169,15 @@ class MainTest {
 
     @Test
     void serveRefusesMissingOrBadSettingsNamingEachVariable() {
-        Run nothing = run("serve");
-        assertEquals(2, nothing.code());
-        assertTrue(nothing.err().contains("niets ingesteld"), nothing.err());
         Run bad = withEnv(java.util.Map.of("SLACK_BOT_TOKEN", "oops-secretvalue", "PORT", "99999",
-                "SLACK_API_URL", "ftp://x"), "", "serve");
+                "SLACK_API_URL", "ftp://x", "PROTOCOLBOT_ADMIN_PASSWORD", "geheim-123",
+                "PROTOCOLBOT_PUBLIC_URL", "protocol.school.nl"), "", "serve");
         assertEquals(2, bad.code());
         String[] lines = bad.err().strip().split("\n");
-        assertEquals(4, lines.length, bad.err());
+        assertEquals(6, lines.length, bad.err());
+        assertTrue(bad.err().contains("PROTOCOLBOT_ADMIN_PASSWORD: te kort"), bad.err());
+        assertTrue(bad.err().contains("PROTOCOLBOT_PUBLIC_URL: is geen http(s)-URL"), bad.err());
+        assertFalse(bad.err().contains("geheim-123"), "the password is never echoed");
         assertTrue(bad.err().contains("SLACK_BOT_TOKEN: moet met xoxb- beginnen"), bad.err());
         assertTrue(bad.err().contains("SLACK_APP_TOKEN: ontbreekt"), bad.err());
         assertTrue(bad.err().contains("PORT: '99999'"), bad.err());

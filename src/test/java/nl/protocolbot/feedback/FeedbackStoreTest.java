@@ -53,6 +53,34 @@ class FeedbackStoreTest {
     }
 
     @Test
+    void countsVotesPerDayAndUnansweredQuestionsPerWeek(@TempDir Path dir) throws Exception {
+        FeedbackStore.Database db = new FeedbackStore.Database("jdbc:sqlite:" + dir.resolve("t.db"),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        java.time.Instant sunday = java.time.Instant.parse("2026-03-01T23:30:00Z");
+        try (FeedbackStore s = FeedbackStore.builder(db).clock(java.time.Clock.fixed(sunday, java.time.ZoneOffset.UTC))
+                .open()) {
+            s.vote(List.of("a/1", "b/2"), true);
+            s.vote(List.of("a/1"), false);
+            s.unanswered("x");
+        }
+        java.time.Instant tuesday = java.time.Instant.parse("2026-03-03T08:00:00Z");
+        try (FeedbackStore s = FeedbackStore.builder(db).clock(java.time.Clock.fixed(tuesday, java.time.ZoneOffset.UTC))
+                .open()) {
+            s.vote(List.of("a/1"), false);
+            s.unanswered("y");
+            s.unanswered("z");
+            java.time.LocalDate march1 = java.time.LocalDate.of(2026, 3, 1);
+            assertEquals(List.of(new FeedbackStore.DayVotes(march1, 1, 1),
+                    new FeedbackStore.DayVotes(java.time.LocalDate.of(2026, 3, 3), 0, 1)), s.votesPerDay(march1));
+            assertEquals(List.of(new FeedbackStore.DayVotes(java.time.LocalDate.of(2026, 3, 3), 0, 1)),
+                    s.votesPerDay(java.time.LocalDate.of(2026, 3, 2)));
+            assertEquals(List.of(new FeedbackStore.WeekCount(java.time.LocalDate.of(2026, 2, 23), 1),
+                    new FeedbackStore.WeekCount(java.time.LocalDate.of(2026, 3, 2), 2)), s.unansweredPerWeek(march1));
+            assertEquals(3, s.stats().unanswered());
+        }
+    }
+
+    @Test
     void theSqliteFileIsInWriteAheadLogMode(@TempDir Path dir) throws Exception {
         try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
             s.vote(List.of("a/1"), true);

@@ -85,6 +85,19 @@ class SearchEngineTest {
         assertTrue(first.alsoIn().stream().noneMatch(a -> a.protocol().equals(first.article().protocol())));
     }
 
+    @Test
+    void sameRuleListsTheGroupedArticlesOfOtherProtocols() {
+        Hit first = engine.search("Mogen schoolleiders hun privémening op Twitter geven?", 3, Optional.empty()).get(0);
+        List<String> grouped = first.alsoIn().stream().map(a -> a.id()).toList();
+        List<String> same = engine.sameRule(first.article().id()).stream().map(a -> a.id()).toList();
+        assertTrue(same.containsAll(grouped), same + " should hold " + grouped);
+        assertTrue(engine.sameRule(first.article().id()).stream()
+                .noneMatch(a -> a.protocol().equals(first.article().protocol())));
+        assertEquals(same.size(), engine.sameRule(first.article().id()).stream().map(a -> a.protocol()).distinct()
+                .count(), "one article per other protocol");
+        assertEquals(List.of(), engine.sameRule("aurora/does-not-exist"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "???", "\"", "*", "AND", "OR NOT", "(", ")", "~", ":", "title:foto",
         "foto~2", "\"mag ik\" AND (foto OR film)", "<@U123ABC> mag ik een foto posten?", "<at>Protocolbot</at>&nbsp;foto",

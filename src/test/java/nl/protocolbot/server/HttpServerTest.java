@@ -128,9 +128,10 @@ class HttpServerTest {
             assertEquals(405, r.statusCode(), method);
             assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""), method);
         }
-        for (String path : List.of("/healthzz", "/healthz/", "/healthz/x", "/healthz.json", "/")) {
+        for (String path : List.of("/healthzz", "/healthz/", "/healthz/x", "/healthz.json")) {
             assertEquals(404, send("GET", path).statusCode(), path);
         }
+        assertEquals(200, send("GET", "/").statusCode(), "the web page");
     }
 
     @Test

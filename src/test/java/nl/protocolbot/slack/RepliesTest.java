@@ -67,6 +67,22 @@ class RepliesTest {
         }
     }
 
+    @Test
+    void withAPublicAddressEachArticleLinksToItsWebPage() throws Exception {
+        Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
+        Answer answer = a.ask("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
+        nl.protocolbot.answer.ArticleLinks links = new nl.protocolbot.answer.ArticleLinks(
+                Optional.of(java.net.URI.create("https://protocol.school.nl/")));
+        String blocks = Replies.answer(answer, Replies.Buttons.VOTES, links).blocks().toString();
+        for (Answer.Item item : answer.items()) {
+            assertTrue(blocks.contains("<https://protocol.school.nl/artikel/" + item.id() + "|Lees " + item.id()
+                    + " op de webpagina>"), blocks);
+        }
+        assertTrue(!Replies.answer(answer, Replies.Buttons.VOTES).blocks().toString().contains("/artikel/"));
+        assertTrue(Replies.article(answer.items().get(0), links).blocks().toString()
+                .contains("https://protocol.school.nl/artikel/" + answer.items().get(0).id()));
+    }
+
     private static String text(TextObject t) {
         if (t instanceof com.slack.api.model.block.composition.PlainTextObject p) {
             return p.getText();

@@ -36,6 +36,20 @@ class CardsTest {
     }
 
     @Test
+    void withAPublicAddressEachArticleLinksToItsWebPage() {
+        Answer answer = new Answer("q", Answer.Status.ANSWERED, List.of(item("konot/1", "Kort."),
+                item("konot/2", "Ook kort.")));
+        nl.protocolbot.answer.ArticleLinks links = new nl.protocolbot.answer.ArticleLinks(
+                java.util.Optional.of(java.net.URI.create("https://protocol.school.nl")));
+        String card = Cards.answer(answer, EnumSet.of(Cards.Option.VOTES), links).toString();
+        assertTrue(card.contains("[Lees konot/1 op de webpagina](https://protocol.school.nl/artikel/konot/1)"), card);
+        assertTrue(card.contains("(https://protocol.school.nl/artikel/konot/2)"), card);
+        assertFalse(Cards.answer(answer, EnumSet.of(Cards.Option.VOTES)).toString().contains("/artikel/"));
+        assertTrue(Cards.article(item("konot/1", "Kort."), links).toString()
+                .contains("(https://protocol.school.nl/artikel/konot/1)"));
+    }
+
+    @Test
     void aShortAnswerIsNotCut() {
         Answer answer = new Answer("q", Answer.Status.ANSWERED, List.of(item("konot/1", "Kort. Heel kort.")));
         String card = Cards.answer(answer, EnumSet.of(Cards.Option.VOTES)).toString();

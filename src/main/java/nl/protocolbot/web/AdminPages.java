@@ -1,0 +1,248 @@
+package nl.protocolbot.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.answer.ArticleLinks;
+import nl.protocolbot.corpus.Article;
+import nl.protocolbot.corpus.CorpusException;
+import nl.protocolbot.corpus.Problem;
+import nl.protocolbot.feedback.FeedbackStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The management pages ({@code /beheer}): login and logout, the dashboard (corpus status, votes, charts) and, when
+ * question texts are kept, linking them to articles or deleting them. Every form carries the session's CSRF token;
+ * question texts travel only in page bodies, never in URLs or logs (the forms name them by ID).
+ */
+final class AdminPages {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminPages.class);
+    /** Most kept questions listed at once. */
+    static final int KEPT_SHOWN = 100;
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
+            Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy",
+            Locale.forLanguageTag("nl-NL"));
+
+    private final byte[] passwordHash;
+    private final FeedbackStore feedback;
+    private final FeedbackStore.QuestionTexts texts;
+    private final Supplier<Optional<WebApp.CorpusStatus>> status;
+    private final Optional<WebApp.Learner> learner;
+    private final Sessions sessions;
+    private final LoginLimiter limiter;
+    private final Clock clock;
+
+    AdminPages(String password, FeedbackStore feedback, FeedbackStore.QuestionTexts texts,
+               Supplier<Optional<WebApp.CorpusStatus>> status, Optional<WebApp.Learner> learner, Sessions sessions,
+               LoginLimiter limiter, Clock clock) {
+        this.passwordHash = sha256(password);
+        this.feedback = feedback;
+        this.texts = texts;
+        this.status = status;
+        this.learner = learner;
+        this.sessions = sessions;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    /** {@code GET /beheer}: the dashboard when signed in, otherwise the login form (with a session for its token). */
+    Outcome show(String sessionId, Answerer answerer) throws Exception {
+        Optional<Sessions.Session> s = sessions.find(sessionId);
+        if (s.isPresent() && s.get().admin()) {
+            return Outcome.of(dashboard(s.get(), answerer));
+        }
+        Sessions.Session anonymous = s.orElseGet(sessions::open);
+        return Outcome.of(login(anonymous, "", 200)).withSession(anonymous.id());
+    }
+
+    /** {@code POST /beheer/inloggen}. */
+    Outcome login(String sessionId, Map<String, String> form) {
+        Optional<Sessions.Session> s = sessions.find(sessionId);
+        if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
+            return Outcome.of(expired());
+        }
+        byte[] given = sha256(form.getOrDefault("wachtwoord", ""));
+        switch (limiter.attempt(() -> MessageDigest.isEqual(given, passwordHash))) {
+            case SIGNED_IN -> {
+                LOG.info("management: signed in");
+                return Outcome.redirect("/beheer").withSession(sessions.signIn(s.get()).id());
+            }
+            case WRONG -> {
+                LOG.warn("management: wrong password");
+                return Outcome.of(login(s.get(), "Onjuist wachtwoord.", 401));
+            }
+            default -> {
+                // not logged: refused attempts come as fast as anyone sends them; the five wrong ones were
+                return Outcome.of(Page.message(429, "Te veel pogingen", "Er is te vaak een onjuist wachtwoord "
+                        + "gegeven. Wacht een minuut en probeer het dan opnieuw.")).retryAfter(limiter.retryAfter());
+            }
+        }
+    }
+
+    /** {@code POST /beheer/uitloggen}. */
+    Outcome logout(String sessionId, Map<String, String> form) {
+        Optional<Sessions.Session> s = sessions.find(sessionId);
+        if (s.isEmpty()) {
+            return Outcome.redirect("/beheer").endingSession();
+        }
+        if (!Sessions.csrfMatches(s.get(), form.get("csrf"))) {
+            return Outcome.of(expired());
+        }
+        sessions.close(s.get());
+        return Outcome.redirect("/beheer").endingSession();
+    }
+
+    /** {@code POST /beheer/koppel}: the kept question becomes an example question of the article. */
+    Outcome link(String sessionId, Map<String, String> form) throws Exception {
+        Optional<Sessions.Session> s = signedIn(sessionId);
+        if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
+            return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
+        }
+        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
+        String article = form.getOrDefault("artikel", "").strip();
+        if (k.isEmpty()) {
+            return flash(s.get(), "Deze vraag staat niet (meer) in de lijst.", true);
+        }
+        if (learner.isEmpty()) {
+            return flash(s.get(), "Koppelen kan alleen als de bot een corpusmap volgt (PROTOCOLBOT_CORPUS).", true);
+        }
+        if (article.isEmpty()) {
+            return flash(s.get(), "Kies het artikel dat de vraag beantwoordt, bijvoorbeeld aurora/3.5.", true);
+        }
+        try {
+            learner.get().learn(article, k.get().question());
+        } catch (CorpusException e) {
+            return flash(s.get(), "Niet gekoppeld: " + String.join("; ", e.problems().stream()
+                    .map(Problem::message).toList()), true);
+        }
+        feedback.deleteKeptText(k.get().id());
+        LOG.info("management: example question added to {}", article);
+        return flash(s.get(), "Gekoppeld aan " + article + ": de vraag staat nu als voorbeeldvraag bij dat artikel.",
+                false);
+    }
+
+    /** {@code POST /beheer/verwijder}: the kept text is deleted. */
+    Outcome delete(String sessionId, Map<String, String> form) throws Exception {
+        Optional<Sessions.Session> s = signedIn(sessionId);
+        if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
+            return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
+        }
+        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
+        boolean gone = k.isPresent() && feedback.deleteKeptText(k.get().id());
+        return flash(s.get(), gone ? "De vraag is verwijderd." : "Deze vraag staat niet (meer) in de lijst.", !gone);
+    }
+
+    /** A kept text by the ID a form names; empty for anything else. */
+    private Optional<FeedbackStore.KeptText> find(String id) throws Exception {
+        if (!id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(id);
+        return feedback.keptTexts().stream().filter(k -> k.id() == n).findFirst();
+    }
+
+    private Optional<Sessions.Session> signedIn(String sessionId) {
+        return sessions.find(sessionId).filter(Sessions.Session::admin);
+    }
+
+    private Outcome flash(Sessions.Session s, String text, boolean problem) {
+        sessions.flash(s, new Sessions.Flash(text, problem));
+        return Outcome.redirect("/beheer");
+    }
+
+    private static Page expired() {
+        return Page.message(403, "Formulier verlopen", "Dit formulier is verlopen of komt niet van deze site. "
+                + "Open de beheerpagina opnieuw en probeer het nog eens.");
+    }
+
+    private Page login(Sessions.Session s, String error, int status) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", "Beheer: inloggen");
+        m.put("csrf", s.csrf());
+        m.put("error", error);
+        return new Page(status, "beheer-login", m);
+    }
+
+    private Page dashboard(Sessions.Session s, Answerer answerer) throws Exception {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", "Beheer");
+        m.put("csrf", s.csrf());
+        m.put("flash", sessions.takeFlash(s));
+        m.put("status", status.get().map(this::statusView).orElse(null));
+        m.put("votes", votes(answerer));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        m.put("voteChart", Charts.votesPerDay(feedback.votesPerDay(today.minusDays(Charts.DAYS)).stream()
+                .map(d -> new Charts.Day(d.day(), d.up(), d.down())).toList(), today));
+        m.put("weekChart", Charts.unansweredPerWeek(feedback.unansweredPerWeek(today.minusWeeks(Charts.WEEKS))
+                .stream().map(w -> new Charts.Week(w.monday(), w.count())).toList(), today));
+        m.put("keeps", texts == FeedbackStore.QuestionTexts.KEEP);
+        m.put("canLearn", learner.isPresent());
+        List<FeedbackStore.KeptText> kept = new ArrayList<>(feedback.keptTexts());
+        java.util.Collections.reverse(kept); // newest first
+        m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());
+        m.put("articles", answerer.corpus().articles().stream()
+                .map(a -> new Views.Link(a.id(), a.id() + " · " + a.title())).toList());
+        return Page.ok("beheer", m);
+    }
+
+    /** The corpus being served and the last refused change. */
+    record StatusView(String version, String loadedAt, int articles, int protocols, String refusedAt,
+                      String refusal, List<String> problems) {
+    }
+
+    /** Votes for one article. */
+    record VoteRow(String id, String href, String title, long up, long down) {
+    }
+
+    /** A kept question with what it was asked about. */
+    record KeptView(String id, String kind, String day, String question, List<Views.Link> articles) {
+    }
+
+    private StatusView statusView(WebApp.CorpusStatus c) {
+        Optional<WebApp.Refusal> r = c.lastRefusal();
+        return new StatusView(c.version(), WHEN.format(c.loadedAt().atZone(AMSTERDAM)), c.articles(), c.protocols(),
+                r.map(x -> WHEN.format(x.at().atZone(AMSTERDAM))).orElse(""), r.map(WebApp.Refusal::summary)
+                .orElse(""), r.map(x -> x.problems().stream().map(Problem::toString).toList()).orElse(List.of()));
+    }
+
+    private List<VoteRow> votes(Answerer answerer) throws Exception {
+        List<VoteRow> rows = new ArrayList<>();
+        for (FeedbackStore.Votes v : feedback.stats().votes()) {
+            String title = answerer.corpus().article(v.articleId()).map(Article::title)
+                    .orElse("(niet meer in het corpus)");
+            rows.add(new VoteRow(v.articleId(), ArticleLinks.path(v.articleId()), title, v.up(), v.down()));
+        }
+        return rows;
+    }
+
+    private KeptView keptView(FeedbackStore.KeptText k, Answerer answerer) {
+        List<Views.Link> articles = k.articleIds().stream().map(id -> new Views.Link(ArticleLinks.path(id), id,
+                answerer.corpus().article(id).map(Article::title).orElse(""))).toList();
+        return new KeptView(Long.toString(k.id()), k.kind() == FeedbackStore.TextKind.UNANSWERED
+                ? "Geen antwoord gevonden" : "👎 op het antwoord", DAY.format(k.askedOn()), k.question(), articles);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package nl.protocolbot.web;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.CorpusException;
+import nl.protocolbot.corpus.Problem;
+import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.server.Metrics;
+
+/**
+ * The web page: the search with its answers, articles, protocols, and, with a password set, the management pages
+ * ({@code /beheer}). Server-rendered Dutch HTML that works without JavaScript. Build one with {@link #builder()}
+ * and mount {@link #endpoint()} as the server's fallback for every path no other endpoint claims.
+ */
+public final class WebApp {
+    /** Adds an example question to the corpus folder (what {@code protocolbot learn} does) and reloads it. */
+    @FunctionalInterface
+    public interface Learner {
+        void learn(String articleId, String question) throws CorpusException;
+    }
+
+    /** What the management page shows about the corpus being served. */
+    public record CorpusStatus(String version, Instant loadedAt, int articles, int protocols,
+                               Optional<Refusal> lastRefusal) {
+    }
+
+    /** The last change of the corpus folder that was refused: when, and its problems with file and line. */
+    public record Refusal(Instant at, List<Problem> problems, String summary) {
+        public Refusal {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final WebEndpoint endpoint;
+
+    private WebApp(Builder b) {
+        SecureRandom random = new SecureRandom();
+        Objects.requireNonNull(b.answerer, "answerer");
+        Objects.requireNonNull(b.feedback, "feedback");
+        VoteTokens tokens = new VoteTokens(random, b.clock);
+        PublicPages pages = new PublicPages(tokens, b.protocol, b.metrics);
+        Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
+                b.status, b.learner, new Sessions(random, b.clock), new LoginLimiter(b.clock), b.clock));
+        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, b.publicUrl);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Serves every page; answers 404 (with the page's look) for any path it does not know. Mount it for {@code /}
+     * and everything under it, with {@link HttpEndpoint.Method#GET_POST}.
+     */
+    public HttpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The web page's parts, each with a safe default. */
+    public static final class Builder {
+        private Supplier<Answerer> answerer;
+        private Supplier<Optional<CorpusStatus>> status = Optional::empty;
+        private FeedbackStore feedback;
+        private FeedbackStore.QuestionTexts texts = FeedbackStore.QuestionTexts.DISCARD;
+        private Optional<Learner> learner = Optional.empty();
+        private Optional<String> adminPassword = Optional.empty();
+        private Optional<URI> publicUrl = Optional.empty();
+        private Optional<String> protocol = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Metrics metrics = Metrics.NONE;
+
+        private Builder() {
+        }
+
+        /** The current answerer (it changes on a live corpus reload); null while the first index is built. */
+        public Builder answerer(Supplier<Answerer> answerer) {
+            this.answerer = answerer;
+            return this;
+        }
+
+        public Builder status(Supplier<Optional<CorpusStatus>> status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder feedback(FeedbackStore feedback) {
+            this.feedback = feedback;
+            return this;
+        }
+
+        /** Whether the store keeps question texts ({@code PROTOCOLBOT_KEEP_UNANSWERED}): then they are listed. */
+        public Builder questionTexts(FeedbackStore.QuestionTexts texts) {
+            this.texts = texts;
+            return this;
+        }
+
+        /** How to teach the bot; without one (no corpus folder), the management page cannot link questions. */
+        public Builder learner(Optional<Learner> learner) {
+            this.learner = learner;
+            return this;
+        }
+
+        /** With a password, the management pages exist; without, {@code /beheer} is a 404. */
+        public Builder adminPassword(Optional<String> adminPassword) {
+            this.adminPassword = adminPassword;
+            return this;
+        }
+
+        /** The address the page is reached at (permanent links; HTTPS there makes the session cookie Secure). */
+        public Builder publicUrl(Optional<URI> publicUrl) {
+            this.publicUrl = publicUrl;
+            return this;
+        }
+
+        /** The one protocol the server answers from, if it is limited to one. */
+        public Builder protocol(Optional<String> protocol) {
+            this.protocol = protocol;
+            return this;
+        }
+
+        /** Where questions answered and votes cast on the page are counted ({@code /metrics}, platform {@code web}). */
+        public Builder metrics(Metrics metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public WebApp build() {
+            return new WebApp(this);
+        }
+    }
+}

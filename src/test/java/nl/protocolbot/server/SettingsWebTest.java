@@ -1,0 +1,32 @@
+package nl.protocolbot.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The web page's settings, and that no chat platform is no longer an error. */
+class SettingsWebTest {
+    @Test
+    void nothingConfiguredIsTheWebPageAloneOnPort3000() throws Exception {
+        Settings s = Settings.fromEnv(Map.of());
+        assertEquals(3000, s.port());
+        assertFalse(s.slackSocketMode() || s.slackHttpMode() || s.teams());
+        assertEquals(Optional.empty(), s.adminPassword());
+        assertEquals(Optional.empty(), s.publicUrl());
+    }
+
+    @Test
+    void adminPasswordAndPublicUrlAreReadButThePasswordIsNeverShown() throws Exception {
+        Settings s = Settings.fromEnv(Map.of("PROTOCOLBOT_ADMIN_PASSWORD", "een lang genoeg wachtwoord",
+                "PROTOCOLBOT_PUBLIC_URL", "https://protocol.school.nl/"));
+        assertEquals(Optional.of("een lang genoeg wachtwoord"), s.adminPassword());
+        assertEquals(Optional.of(URI.create("https://protocol.school.nl/")), s.publicUrl());
+        assertTrue(s.toString().contains("beheer=on"), s.toString());
+        assertFalse(s.toString().contains("wachtwoord"), s.toString());
+    }
+}
