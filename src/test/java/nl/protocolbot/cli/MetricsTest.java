@@ -105,14 +105,21 @@ class MetricsTest {
     /** One worker, queues of one, Slack slow: 2 answered, 2 busy notices, 1 refused; then a marker. */
     static void overload(SlackServer server) throws Exception {
         server.slack.hold();
+        java.util.function.Predicate<LoopbackSlackApi.Call> busy =
+                c -> c.params().getOrDefault("thread_ts", "").startsWith("1700001100.");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             statuses.add(server.event("EvBusy" + i, SlackPayloads.mention(Q, "1700001100.00000" + i)).statusCode());
+            if (i == 1 || i == 3) {
+                // the worker (after the 1st) and the notice sender (after the 3rd) are posting to the held Slack,
+                // so the next events meet full queues in a known order
+                server.slack.await("chat.postMessage", i == 1 ? 1 : 2, busy);
+            }
         }
         assertEquals(List.of(200, 200, 200, 200, 503), statuses);
         server.slack.release();
         // the second answer and the second notice have reached Slack: both queues are empty again
-        server.slack.await("chat.postMessage", 4, c -> c.params().getOrDefault("thread_ts", "").startsWith("1700001100."));
+        server.slack.await("chat.postMessage", 4, busy);
         server.postsAfterMarker("busy");
     }
 
