@@ -136,7 +136,7 @@ public final class SearchEngine {
      * that groups hits), when alike enough; most alike first. Empty for an unknown article.
      */
     public List<Article> sameRule(String articleId) {
-        return corpus().article(articleId).map(a -> grouping.copies(index.doc(a))).orElse(List.of());
+        return corpus().article(articleId).map(a -> grouping.copies(index.doc(a.id()))).orElse(List.of());
     }
 
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
