@@ -105,7 +105,7 @@ class MetricsTest {
     /** One worker, queues of one, Slack slow: 2 answered, 2 busy notices, 1 refused; then a marker. */
     static void overload(SlackServer server) throws Exception {
         server.slack.hold();
-        java.util.function.Predicate<LoopbackSlackApi.Call> busy =
+        java.util.function.Predicate<nl.protocolbot.testing.LoopbackSlackApi.Call> busy =
                 c -> c.params().getOrDefault("thread_ts", "").startsWith("1700001100.");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
