@@ -131,7 +131,7 @@ public final class Server implements AutoCloseable {
         }
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
                 new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
-                        corpus::current, feedback, workers, notices, Clock.systemUTC())));
+                        corpus::current, feedback, workers, notices, Clock.systemUTC(), metrics)));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
         http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
         step(http::start);

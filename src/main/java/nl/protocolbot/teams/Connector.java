@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,18 @@ final class Connector {
     private final HttpClient http;
     private final RetryPolicy policy;
     private final RetryPolicy.Sleeper sleeper;
+    private final Metrics metrics;
 
-    Connector(TokenClient tokens, HttpClient http, RetryPolicy policy, RetryPolicy.Sleeper sleeper) {
+    Connector(TokenClient tokens, HttpClient http, RetryPolicy policy, RetryPolicy.Sleeper sleeper, Metrics metrics) {
         this.tokens = tokens;
         this.http = http;
         this.policy = policy;
-        this.sleeper = sleeper;
+        this.metrics = metrics;
+        // a completed wait is always followed by another try: counting here reports each retry as it starts
+        this.sleeper = d -> {
+            sleeper.sleep(d);
+            metrics.retried(Metrics.Platform.TEAMS_BOT);
+        };
     }
 
     /**
@@ -42,13 +49,21 @@ final class Connector {
         Optional<URI> base = Urls.secure(to.serviceUrl());
         if (base.isEmpty() || to.conversationId().isEmpty() || to.id().isEmpty()) {
             LOG.warn("teams reply not sent: the activity has no usable serviceUrl, conversation or id");
+            metrics.lost(Metrics.Platform.TEAMS_BOT);
             return false;
         }
         URI uri = URI.create(Urls.base(to.serviceUrl()) + "/v3/conversations/" + Urls.segment(to.conversationId())
                 + "/activities/" + Urls.segment(to.id()));
         String body = addressed(to, message).toString();
-        RetryPolicy.Outcome outcome = policy.run(() -> post(uri, body), sleeper);
+        RetryPolicy.Outcome outcome;
+        try {
+            outcome = policy.run(() -> post(uri, body), sleeper);
+        } catch (InterruptedException e) {
+            metrics.lost(Metrics.Platform.TEAMS_BOT); // stopped mid-retry: this reply never arrives
+            throw e;
+        }
         if (!outcome.ok()) {
+            metrics.lost(Metrics.Platform.TEAMS_BOT);
             LOG.warn("teams reply lost after {} attempt(s): {}", outcome.attempts(),
                     outcome.last().status() == 0 ? "connector unreachable" : "HTTP " + outcome.last().status());
         } else if (outcome.attempts() > 1) {

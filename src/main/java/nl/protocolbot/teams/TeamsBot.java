@@ -24,6 +24,7 @@ import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Hmac;
+import nl.protocolbot.server.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,11 @@ public final class TeamsBot implements HttpEndpoint {
         QUESTION, VOTE, WELCOME, NONE
     }
 
+    /** Where {@link #submit} put the work: the workers, the busy-notice pool, or nowhere (503). */
+    private enum Queued {
+        WORKERS, NOTICES, REFUSED
+    }
+
     private final Supplier<Answerer> answerer;
     private final ArticleLinks links;
     private final FeedbackStore feedback;
@@ -84,6 +90,7 @@ public final class TeamsBot implements HttpEndpoint {
     private final Executor notices;
     private final BotAuthenticator authenticator;
     private final Connector connector;
+    private final Metrics metrics;
     private final byte[] keySecret;
     private final List<String> examples = Welcome.examples().stream().map(Welcome.Example::question).toList();
 
@@ -91,15 +98,17 @@ public final class TeamsBot implements HttpEndpoint {
      * @param answerer the current answerer (it may be swapped when the corpus changes; null while loading)
      * @param workers  where answers are computed and posted, after the connector has been acknowledged; bounded
      * @param notices  where "het is even druk" is posted when {@code workers} refuses work
+     * @param metrics  where answers, votes, shed questions and retried or lost replies are counted
      */
     public TeamsBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers,
-                    Executor notices, Clock clock) {
-        this(config, answerer, feedback, workers, notices, clock, RetryPolicy.DEFAULT);
+                    Executor notices, Clock clock, Metrics metrics) {
+        this(config, answerer, feedback, workers, notices, clock, metrics, RetryPolicy.DEFAULT);
     }
 
     TeamsBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers, Executor notices,
-             Clock clock, RetryPolicy retries) {
+             Clock clock, Metrics metrics, RetryPolicy retries) {
         this.answerer = answerer;
+        this.metrics = metrics;
         this.links = config.links();
         this.feedback = feedback;
         this.workers = workers;
@@ -108,7 +117,7 @@ public final class TeamsBot implements HttpEndpoint {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.authenticator = new BotAuthenticator(config.appId(), new SigningKeys(config.openIdUrl(), http, clock));
         this.connector = new Connector(new TokenClient(config.tokenUrl(), config.appId(), config.appPassword(), http,
-                clock), http, retries, d -> Thread.sleep(d.toMillis()));
+                clock), http, retries, d -> Thread.sleep(d.toMillis()), metrics);
         // the store's keys are keyed hashes, so that it holds no conversation or user IDs
         this.keySecret = ("protocolbot-teams-keys:" + config.appPassword()).getBytes(StandardCharsets.UTF_8);
     }
@@ -168,7 +177,7 @@ public final class TeamsBot implements HttpEndpoint {
             return accepted();
         }
         return switch (kind) {
-            case QUESTION -> submit(List.of(seen), () -> answer(a), () -> post(a, Cards.text(Answer.BUSY_MESSAGE)));
+            case QUESTION -> question(a, seen);
             case VOTE -> vote(a, seen);
             case WELCOME -> welcome(a, seen);
             case NONE -> accepted();
@@ -195,12 +204,13 @@ public final class TeamsBot implements HttpEndpoint {
                 feedback.release(seen);
                 throw e;
             }
+            metrics.voted(Metrics.Platform.TEAMS_BOT, direction.equals("up") ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("teams vote {} recorded for {}", direction, ids);
         } else {
             LOG.info("teams vote on the same card again, not counted");
         }
         JsonObject thanks = Cards.text(first ? Cards.THANKS : Cards.ALREADY_VOTED);
-        return submit(List.of(seen), () -> post(a, thanks), () -> post(a, thanks));
+        return reply(submit(List.of(seen), () -> post(a, thanks), () -> post(a, thanks)));
     }
 
     /** The IDs in a vote's data that are articles of the current corpus (the data comes from the client). */
@@ -226,7 +236,7 @@ public final class TeamsBot implements HttpEndpoint {
                 LOG.info("teams welcome sent");
             }
         };
-        return submit(List.of(seen, welcomed), send, send);
+        return reply(submit(List.of(seen, welcomed), send, send));
     }
 
     /** The core rules, only those of the configured protocol when there is one. */
@@ -236,8 +246,20 @@ public final class TeamsBot implements HttpEndpoint {
                 .filter(r -> a.defaultProtocol().map(p -> p.equals(r.protocol())).orElse(true)).toList();
     }
 
-    private void answer(Activity a) {
-        long start = System.nanoTime();
+    /** Queues the answer, or the busy notice; only questions count as shed (a vote or welcome is sent anyway). */
+    private Reply question(Activity a, String seen) throws SQLException {
+        long received = System.nanoTime();
+        Queued queued = submit(List.of(seen), () -> answer(a, received),
+                () -> post(a, Cards.text(Answer.BUSY_MESSAGE)));
+        switch (queued) {
+            case NOTICES -> metrics.shed(Metrics.Platform.TEAMS_BOT, Metrics.Shed.BUSY_NOTICE);
+            case REFUSED -> metrics.shed(Metrics.Platform.TEAMS_BOT, Metrics.Shed.REFUSED);
+            case WORKERS -> { }
+        }
+        return reply(queued);
+    }
+
+    private void answer(Activity a, long received) {
         Answerer current = answerer.get();
         if (current == null) {
             post(a, Cards.text(Answer.BUSY_MESSAGE));
@@ -245,32 +267,40 @@ public final class TeamsBot implements HttpEndpoint {
         }
         Cards.Built reply = Cards.respond(current, a.question(), EnumSet.of(Cards.Option.VOTES), links);
         if (post(a, reply.message())) {
-            LOG.info("teams {} {} answered in {} ms: {}", a.conversationType(), reply.kind(),
-                    (System.nanoTime() - start) / 1_000_000, reply.articleIds());
+            Duration latency = Duration.ofNanos(System.nanoTime() - received);
+            reply.status().ifPresent(s -> metrics.answered(Metrics.Platform.TEAMS_BOT, s, latency));
+            LOG.info("teams {} {} answered in {} ms: {}", a.conversationType(), reply.kind(), latency.toMillis(),
+                    reply.articleIds());
         }
     }
 
     /**
      * Runs {@code work} on the worker pool, or {@code whenBusy} on the notice pool when the workers are full. When
-     * neither takes it, the claims are given back and the connector is told 503, so that its retry is handled.
+     * neither takes it, the claims are given back (so that the connector's retry is handled) and {@link Queued#REFUSED}
+     * tells the caller to answer 503.
      */
-    private Reply submit(List<String> claims, Runnable work, Runnable whenBusy) throws SQLException {
+    private Queued submit(List<String> claims, Runnable work, Runnable whenBusy) throws SQLException {
         try {
             workers.execute(guarded(work));
-            return accepted();
+            return Queued.WORKERS;
         } catch (RejectedExecutionException busy) {
             LOG.warn("teams activity shed: worker queue full");
         }
         try {
             notices.execute(guarded(whenBusy));
-            return accepted();
+            return Queued.NOTICES;
         } catch (RejectedExecutionException alsoBusy) {
             LOG.warn("teams activity refused with 503: notice queue full too");
             for (String claim : claims) {
                 feedback.release(claim);
             }
-            return Reply.json(503, "{\"error\":\"busy\"}");
+            return Queued.REFUSED;
         }
+    }
+
+    /** 202 when the work was queued somewhere, else 503 so that the connector retries. */
+    private static Reply reply(Queued queued) {
+        return queued == Queued.REFUSED ? Reply.json(503, "{\"error\":\"busy\"}") : accepted();
     }
 
     /** Work that logs its failure (by kind only) instead of dying with a stack trace in the pool. */

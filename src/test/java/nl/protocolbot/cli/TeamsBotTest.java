@@ -41,6 +41,11 @@ class TeamsBotTest {
     static final String BOT = "28:" + FakeBotFramework.APP_ID;
     static final String USER = "29:1SECRETUSERidOfJufAnna";
     static final String QUESTION = "mag ik een klassenfoto op Instagram zetten?";
+    static final String ANSWERED = "protocolbot_questions_total{outcome=answered,platform=teams_bot}";
+    static final String NOTHING_FOUND = "protocolbot_questions_total{outcome=nothing_found,platform=teams_bot}";
+    static final String TIMED = "protocolbot_answer_seconds_count{platform=teams_bot}";
+    static final String RETRIES = "protocolbot_post_retries_total{platform=teams_bot}";
+    static final String LOST = "protocolbot_posts_lost_total{platform=teams_bot}";
 
     static LogCapture logs;
     final HttpClient http = HttpClient.newHttpClient();
@@ -179,6 +184,22 @@ class TeamsBotTest {
         }
     }
 
+    /**
+     * The server's real {@code /metrics}, parsed, once {@code key} has reached {@code value} or after ten seconds: an
+     * answer is counted just after the connector took its post, so the count may trail the post by a moment.
+     */
+    Map<String, Double> metricsWhen(String key, double value) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.metricsPort() + "/metrics"))
+                .build();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Map<String, Double> m = MetricsTest.parse(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
+        while (m.getOrDefault(key, 0.0) < value && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            m = MetricsTest.parse(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
+        }
+        return m;
+    }
+
     static JsonObject card(Posted p) {
         return p.body().getAsJsonArray("attachments").get(0).getAsJsonObject().getAsJsonObject("content");
     }
@@ -227,6 +248,12 @@ class TeamsBotTest {
         post(personal("mag ik vloeken in een tweet"));
         assertEquals(2, teams.await(2).size());
         assertEquals(1, teams.tokenRequests().size(), "the token is cached");
+        Map<String, Double> m = metricsWhen(TIMED, 2.0);
+        assertEquals(2.0, m.get(ANSWERED));
+        assertEquals(2.0, m.get(TIMED));
+        assertEquals(0.0, m.get(RETRIES));
+        assertEquals(0.0, m.get(LOST));
+        assertEquals(0.0, m.get("protocolbot_questions_total{outcome=answered,platform=slack}"), "counted as Teams bot");
     }
 
     @Test
@@ -268,6 +295,11 @@ class TeamsBotTest {
         Posted nothing = teams.await(3).get(2);
         assertTrue(card(nothing).toString().contains("Daar staat niets over in het protocol"));
         assertEquals(1, stats().unanswered());
+        // help and show are commands, not questions: only the last message is counted, as nothing found
+        Map<String, Double> m = metricsWhen(TIMED, 1.0);
+        assertEquals(1.0, m.get(NOTHING_FOUND));
+        assertEquals(0.0, m.get(ANSWERED));
+        assertEquals(1.0, m.get(TIMED));
     }
 
     @Test
@@ -441,6 +473,10 @@ class TeamsBotTest {
         assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", replies.get(id(otherCard)));
         List<FeedbackStore.Votes> votes = stats().votes();
         assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1)), votes);
+        Map<String, Double> m = metricsWhen("protocolbot_votes_total{platform=teams_bot,vote=up}", 1.0);
+        assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=up}"));
+        assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=down}"), "the second click not");
+        assertEquals(0.0, m.get(ANSWERED));
     }
 
     JsonObject vote(String direction, String card) {
@@ -465,6 +501,25 @@ class TeamsBotTest {
         assertEquals(1, posted.size());
         assertEquals(id(message), posted.get(0).body().get("replyToId").getAsString());
         assertEquals(3, teams.connectorCalls());
+        Map<String, Double> m = metricsWhen(TIMED, 1.0);
+        assertEquals(2.0, m.get(RETRIES));
+        assertEquals(0.0, m.get(LOST));
+        assertEquals(1.0, m.get(ANSWERED));
+    }
+
+    @Test
+    void aReplyTheConnectorRefusesIsCountedAsLost() throws Exception {
+        startServe();
+        teams.failNext(503, 400); // tried again after the 503; a 400 is final
+        JsonObject message = personal(QUESTION);
+        assertEquals(202, post(message).statusCode());
+        Map<String, Double> m = metricsWhen(LOST, 1.0);
+        assertEquals(1.0, m.get(LOST));
+        assertEquals(1.0, m.get(RETRIES));
+        assertEquals(0.0, m.get(ANSWERED), "a reply that never arrived is not an answer");
+        assertEquals(0.0, m.get(TIMED));
+        assertEquals(2, teams.connectorCalls());
+        assertEquals(List.of(), teams.posted());
     }
 
     @Test
@@ -502,6 +557,10 @@ class TeamsBotTest {
         assertTrue(byReply.get(id(first)).has("attachments"));
         assertTrue(byReply.get(id(queued)).has("attachments"));
         assertEquals("Het is even druk, probeer het zo opnieuw.", byReply.get(id(shed)).get("text").getAsString());
+        Map<String, Double> m = metricsWhen(TIMED, 2.0);
+        assertEquals(1.0, m.get("protocolbot_events_shed_total{how=busy_notice,platform=teams_bot}"));
+        assertEquals(0.0, m.get("protocolbot_events_shed_total{how=refused,platform=teams_bot}"));
+        assertEquals(2.0, m.get(ANSWERED), "the first and the queued question");
     }
 
     // --- settings ---
