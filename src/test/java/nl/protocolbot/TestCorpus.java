@@ -11,8 +11,12 @@ public final class TestCorpus {
 
     /** Copies the bundled corpus (with its subfolders) to {@code tmp/corpus} and returns that folder. */
     public static Path copy(Path tmp) throws Exception {
-        Path from = Path.of(TestCorpus.class.getResource("/corpus").toURI());
-        Path to = tmp.resolve("corpus");
+        return copyResource("/corpus", tmp.resolve("corpus"));
+    }
+
+    /** Copies a folder of the test class path (e.g. {@code /fixtures/examples-ok}) to {@code to}; returns it. */
+    public static Path copyResource(String resource, Path to) throws Exception {
+        Path from = Path.of(TestCorpus.class.getResource(resource).toURI());
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

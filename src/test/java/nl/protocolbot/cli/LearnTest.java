@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Example;
 import nl.protocolbot.search.SearchEngine;
@@ -79,17 +77,6 @@ class LearnTest {
     }
 
     private static Path copy(String resource, Path to) throws Exception {
-        Path from = Path.of(LearnTest.class.getResource(resource).toURI());
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+        return nl.protocolbot.TestCorpus.copyResource(resource, to);
     }
 }

@@ -115,19 +115,7 @@ class ExamplesTest {
 
     /** A copy of a fixture corpus folder under src/test/resources/fixtures, safe to change. */
     static Path fixture(String name, Path tmp) throws Exception {
-        Path from = Path.of(ExamplesTest.class.getResource("/fixtures/" + name).toURI());
-        Path to = tmp.resolve(name);
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+        return nl.protocolbot.TestCorpus.copyResource("/fixtures/" + name, tmp.resolve(name));
     }
 
     private static void append(Path file, String text) throws IOException {
