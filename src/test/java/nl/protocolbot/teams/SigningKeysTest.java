@@ -1,5 +1,6 @@
 package nl.protocolbot.teams;
 
+import nl.protocolbot.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,27 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** The Bot Connector's keys: cached, fetched again for an unknown kid at most once a minute, and after a day. */
 class SigningKeysTest {
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2025-03-01T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     FakeBotFramework fake;
-    final MovableClock clock = new MovableClock();
+    final TestClock clock = new TestClock(Instant.parse("2025-03-01T09:00:00Z"));
     SigningKeys keys;
 
     @BeforeEach
@@ -59,7 +39,7 @@ class SigningKeysTest {
         assertEquals(Set.of("msteams"), key.endorsements());
         assertEquals(FakeBotFramework.signingKey().getModulus(), key.key().getModulus());
         keys.find("connector-key-1");
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         keys.find("connector-key-1");
         assertEquals(1, fake.keyFetches());
     }
@@ -68,17 +48,17 @@ class SigningKeysTest {
     void anUnknownKidFetchesAgainAtMostOnceAMinute() throws Exception {
         keys.find("connector-key-1");
         RSAKey rotated = FakeBotFramework.generate("connector-key-2");
-        clock.now = clock.now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertTrue(keys.find("forged-kid").isEmpty());
         assertEquals(2, fake.keyFetches(), "an unknown kid makes the keys be fetched again");
 
         fake.publish(rotated);
-        clock.now = clock.now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertTrue(keys.find("connector-key-2").isEmpty(), "within the minute: not fetched again");
         assertTrue(keys.find("forged-kid").isEmpty());
         assertEquals(2, fake.keyFetches());
 
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertEquals(rotated.getModulus(), keys.find("connector-key-2").orElseThrow().key().getModulus());
         assertEquals(3, fake.keyFetches());
     }
@@ -86,7 +66,7 @@ class SigningKeysTest {
     @Test
     void keysADayOldAreFetchedAgain() throws Exception {
         keys.find("connector-key-1");
-        clock.now = clock.now.plus(Duration.ofHours(24)).plusSeconds(1);
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
         keys.find("connector-key-1");
         assertEquals(2, fake.keyFetches());
     }

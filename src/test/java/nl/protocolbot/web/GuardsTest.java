@@ -1,5 +1,6 @@
 package nl.protocolbot.web;
 
+import nl.protocolbot.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
