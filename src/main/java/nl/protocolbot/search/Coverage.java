@@ -13,6 +13,11 @@ import java.util.List;
  * Built once per question from the term sets the index read from its postings. Immutable.
  */
 final class Coverage {
+    /**
+     * The credit of a word that only one of an article's example questions uses, and not its text: a detail of that
+     * example's situation (a weekday, the weather, a trip) rather than what the rule is about ({@link Index#anchoredTerms}).
+     */
+    static final double INCIDENTAL_CREDIT = 0.6;
     private final Index index;
     private final double[] weights;
     private final boolean[] context;
@@ -54,9 +59,12 @@ final class Coverage {
         return share(index.allTerms[doc]);
     }
 
-    /** The share an article covers with its text and all its example questions together. */
+    /**
+     * The share an article covers with its text and all its example questions together; a word found in only one of
+     * its examples counts for {@link #INCIDENTAL_CREDIT}.
+     */
     Share ofArticleAndExamples(int doc) {
-        return share(index.anyTerms[doc]);
+        return share(index.anchoredTerms[doc], index.anyTerms[doc], INCIDENTAL_CREDIT);
     }
 
     /** The share one example or out-of-scope question covers. */
@@ -70,13 +78,20 @@ final class Coverage {
     }
 
     private Share share(int[] docTerms) {
+        return share(docTerms, docTerms, 1);
+    }
+
+    /** The share, counting a word found only in {@code weak} (not in {@code strong}) at {@code weakCredit}. */
+    private Share share(int[] strong, int[] weak, double weakCredit) {
         double all = 0;
         double specific = 0;
         for (int k = 0; k < weights.length; k++) {
             double best = 0;
             for (int i = 0; i < termIds[k].length; i++) {
-                if (credits[k][i] > best && Index.contains(docTerms, termIds[k][i])) {
-                    best = credits[k][i];
+                double credit = Index.contains(strong, termIds[k][i]) ? credits[k][i]
+                        : Index.contains(weak, termIds[k][i]) ? credits[k][i] * weakCredit : 0;
+                if (credit > best) {
+                    best = credit;
                 }
             }
             all += weights[k] * (context[k] ? 1 : best);

@@ -21,11 +21,11 @@ import java.util.Set;
  * Stateless.
  */
 final class Decision {
-    static final double MIN_COVERAGE = 0.4;
+    static final double MIN_COVERAGE = 0.2;
     static final double MIN_RELATIVE_SCORE = 0.1;
-    static final double MIN_SPECIFIC = 0.4;
+    static final double MIN_SPECIFIC = 0.2;
     /** The same, for a question that touches none of the protocols' topics ({@code topics.txt}). */
-    static final double MIN_SPECIFIC_WITHOUT_TOPIC = 0.8;
+    static final double MIN_SPECIFIC_WITHOUT_TOPIC = 0.7;
 
     private final Tuning tuning;
     private final Set<String> topics;

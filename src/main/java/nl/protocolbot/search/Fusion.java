@@ -16,6 +16,12 @@ import java.util.Map;
  */
 final class Fusion {
     static final double COVERAGE_FLOOR = 0.5;
+    /**
+     * The fused score is multiplied once more by ({@link #COVERAGE_FLOOR} + the share of the question the article
+     * covers with its text and examples together) to this power: an article that answers all of the question,
+     * spread over its text and several examples, ranks above one with a single strong match on part of it.
+     */
+    static final int ARTICLE_COVERAGE_POWER = 2;
     static final double EXAMPLE_WEIGHT = 1.0;
 
     private final Index index;
@@ -40,8 +46,12 @@ final class Fusion {
                     EXAMPLE_WEIGHT * m.score() * weight(m.coverage().all()), Double::sum));
         }
         List<Candidate> out = new ArrayList<>();
-        scores.forEach((doc, score) -> out.add(new Candidate(doc, score, tuning.has(Tuning.Step.EXAMPLES)
-                ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc))));
+        scores.forEach((doc, score) -> {
+            Coverage.Share share = tuning.has(Tuning.Step.EXAMPLES)
+                    ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc);
+            double factor = tuning.has(Tuning.Step.COVERAGE) ? Math.pow(COVERAGE_FLOOR + share.all(), ARTICLE_COVERAGE_POWER) : 1;
+            out.add(new Candidate(doc, score * factor, share));
+        });
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
         return out;
     }

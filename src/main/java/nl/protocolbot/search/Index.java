@@ -74,6 +74,13 @@ final class Index {
     final int[][] questionTerms;
     /** Per article, the sorted term IDs of its title, section and text and of all its example questions. */
     final int[][] anyTerms;
+    /**
+     * Per article, the terms its own text or at least {@link #CORROBORATED} of its example questions use: the words
+     * the rule is really about. A word only one example uses (the weather, a weekday, a class's trip) is a detail of
+     * that example's situation and weaker evidence ({@link Coverage}).
+     */
+    final int[][] anchoredTerms;
+    static final int CORROBORATED = 2;
     private final Map<String, Integer> articleDf = new HashMap<>();
     private final Map<String, Integer> questionDf = new HashMap<>();
     private final Map<String, Integer> phrasingDf = new HashMap<>();
@@ -106,6 +113,7 @@ final class Index {
             questionTerms = termSets(questionReader, QUESTION, questionDf);
             termSets(questionReader, PHRASING, phrasingDf);
             anyTerms = unions();
+            anchoredTerms = anchored();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,6 +170,32 @@ final class Index {
             }
         }
         return sets.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** Per article, its own terms and those that {@link #CORROBORATED} or more of its example questions share. */
+    private int[][] anchored() {
+        List<Map<Integer, Integer>> counts = new ArrayList<>();
+        for (int i = 0; i < allTerms.length; i++) {
+            counts.add(new HashMap<>());
+        }
+        for (int q = 0; q < questionArticle.length; q++) {
+            if (!questionArticle[q].equals(OUT_OF_SCOPE)) {
+                Map<Integer, Integer> c = counts.get(docOf.get(questionArticle[q]));
+                Arrays.stream(questionTerms[q]).forEach(t -> c.merge(t, 1, Integer::sum));
+            }
+        }
+        int[][] out = new int[allTerms.length][];
+        for (int d = 0; d < allTerms.length; d++) {
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            Arrays.stream(allTerms[d]).forEach(set::add);
+            counts.get(d).forEach((t, n) -> {
+                if (n >= CORROBORATED) {
+                    set.add(t);
+                }
+            });
+            out[d] = set.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     private static IndexReader build(Analyzer analyzer, BM25Similarity similarity, List<Document> docs)

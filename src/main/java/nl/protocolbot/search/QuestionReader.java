@@ -69,7 +69,8 @@ final class QuestionReader {
 
     /**
      * A reading whose own terms some article contains; else its compound parts (when the articles do not know the
-     * whole word, its parts may be in them), the reading itself when an example question knows it, its
+     * whole word, its parts may be in them), the reading itself when an example question knows it (with its typo
+     * corrections when no dictionary knows it), its
      * accent-restored form, the reading itself when its synonyms are known, or its typo corrections.
      */
     private List<Reading> understood(Reading r) {
@@ -77,8 +78,19 @@ final class QuestionReader {
             return List.of(r);
         }
         List<Reading> parts = parts(r);
-        if (!parts.isEmpty() || known(r.own())) {
-            return parts.isEmpty() ? List.of(r) : parts;
+        if (!parts.isEmpty()) {
+            return parts;
+        }
+        if (known(r.own())) {
+            // Only example questions use it. When the dictionary does not know it either, it may be a typo that one
+            // example happens to share ("fotos"): then it also stands for the words it is a typo of.
+            Reading typo = known(r.synonyms()) ? null : typo(r);
+            if (typo == null) {
+                return List.of(r);
+            }
+            Set<String> own = new LinkedHashSet<>(r.own());
+            own.addAll(typo.own());
+            return List.of(new Reading(r.surface(), own, typo.synonyms(), Question.Source.TYPO, r.modifier()));
         }
         String accented = analysis.tuning.has(Tuning.Step.TYPOS) ? analysis.vocabulary.withAccents(r.surface()) : null;
         if (accented != null) {

@@ -43,8 +43,19 @@ class FusionTest {
 
     @Test
     void withoutExamplesOnlyTheTextCounts() {
+        // without the coverage factors too: konot/4 (4) before aurora/3.5 (3), its examples left out
         EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
         steps.remove(Tuning.Step.EXAMPLES);
+        steps.remove(Tuning.Step.COVERAGE);
         assertEquals(List.of("konot/4", "aurora/3.5"), ranking(new Tuning(steps, 1.2f, 0.75f)));
+    }
+
+    @Test
+    void anArticleCoveringAllOfTheQuestionRanksAboveAStrongerMatchOnPartOfIt() {
+        // text alone: konot/4 4 × (0.5 + 0.5) against aurora/3.5 3 × (0.5 + 0.5); then each × (0.5 + what the whole
+        // article covers of "foto toestemming")²: aurora/3.5 has both words, konot/4 neither
+        EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
+        steps.remove(Tuning.Step.EXAMPLES);
+        assertEquals(List.of("aurora/3.5", "konot/4"), ranking(new Tuning(steps, 1.2f, 0.75f)));
     }
 }
