@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One ranking from two: BM25 over the articles' text and BM25 over their example questions (the best-matching
- * example of each article). Each score is multiplied by ({@link #COVERAGE_FLOOR} + coverage), so that a text
+ * example of each article, and half of its second-best). Each score is multiplied by ({@link #COVERAGE_FLOOR} + coverage), so that a text
  * covering more of the question ranks higher but a strong match on few words still counts; an article's example
  * evidence then adds to its text evidence with {@link #EXAMPLE_WEIGHT}. Both BM25 scores are sums of the same
  * question words' IDFs over short texts, so they are added as they are (scaling each by its ranking's best, or
@@ -22,6 +22,8 @@ final class Fusion {
      * spread over its text and several examples, ranks above one with a single strong match on part of it.
      */
     static final int ARTICLE_COVERAGE_POWER = 2;
+    /** An article's second-best example adds this share of its score: two examples alike the question say more. */
+    static final double SECOND_EXAMPLE_WEIGHT = 0.5;
     static final double EXAMPLE_WEIGHT = 1.0;
 
     private final Index index;
@@ -42,8 +44,14 @@ final class Fusion {
             scores.merge(m.doc(), m.score() * weight(m.coverage().all()), Double::sum);
         }
         if (tuning.has(Tuning.Step.EXAMPLES)) {
-            Retrieval.bestPerArticle(found.questions()).forEach((articleId, m) -> scores.merge(index.doc(articleId),
-                    EXAMPLE_WEIGHT * m.score() * weight(m.coverage().all()), Double::sum));
+            Map<String, Integer> counted = new HashMap<>();
+            for (Retrieval.QuestionMatch m : found.questions()) { // best first
+                int nth = m.outOfScope() ? 0 : counted.merge(m.article(), 1, Integer::sum);
+                if (nth == 1 || nth == 2) {
+                    double share = nth == 1 ? EXAMPLE_WEIGHT : SECOND_EXAMPLE_WEIGHT;
+                    scores.merge(index.doc(m.article()), share * m.score() * weight(m.coverage().all()), Double::sum);
+                }
+            }
         }
         List<Candidate> out = new ArrayList<>();
         scores.forEach((doc, score) -> {

@@ -3,9 +3,7 @@ package nl.protocolbot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -198,16 +196,5 @@ final class Retrieval {
     private static String first(Question.Word w) {
         List<String> own = w.terms(Question.Source.WORD);
         return own.isEmpty() ? null : own.get(0);
-    }
-
-    /** The best match per article among the questions found (out-of-scope ones left out). */
-    static Map<String, QuestionMatch> bestPerArticle(List<QuestionMatch> questions) {
-        Map<String, QuestionMatch> best = new HashMap<>();
-        for (QuestionMatch m : questions) {
-            if (!m.outOfScope()) {
-                best.merge(m.article(), m, (a, b) -> a.score() >= b.score() ? a : b);
-            }
-        }
-        return best;
     }
 }
