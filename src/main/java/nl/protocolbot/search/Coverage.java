@@ -15,7 +15,8 @@ import java.util.List;
 final class Coverage {
     /**
      * The credit of a word that only one of an article's example questions uses, and not its text: a detail of that
-     * example's situation (a weekday, the weather, a trip) rather than what the rule is about ({@link Index#anchoredTerms}).
+     * example's situation (a weekday, the weather, a trip) rather than what the rule is about
+     * ({@link Index#inArticleOrExamples}).
      */
     static final double INCIDENTAL_CREDIT = 0.6;
     private final Index index;
@@ -64,7 +65,23 @@ final class Coverage {
      * its examples counts for {@link #INCIDENTAL_CREDIT}.
      */
     Share ofArticleAndExamples(int doc) {
-        return share(index.anchoredTerms[doc], index.anyTerms[doc], INCIDENTAL_CREDIT);
+        double all = 0;
+        double specific = 0;
+        for (int k = 0; k < weights.length; k++) {
+            double best = 0;
+            for (int i = 0; i < termIds[k].length; i++) {
+                if (credits[k][i] <= best) {
+                    continue;
+                }
+                int found = index.inArticleOrExamples(doc, termIds[k][i]);
+                double credit = found == Index.FULLY ? credits[k][i]
+                        : found == Index.INCIDENTALLY ? credits[k][i] * INCIDENTAL_CREDIT : 0;
+                best = Math.max(best, credit);
+            }
+            all += weights[k] * (context[k] ? 1 : best);
+            specific += context[k] ? 0 : weights[k] * best;
+        }
+        return new Share(ratio(all, total), ratio(specific, specificTotal));
     }
 
     /** The share one example or out-of-scope question covers. */
@@ -78,20 +95,13 @@ final class Coverage {
     }
 
     private Share share(int[] docTerms) {
-        return share(docTerms, docTerms, 1);
-    }
-
-    /** The share, counting a word found only in {@code weak} (not in {@code strong}) at {@code weakCredit}. */
-    private Share share(int[] strong, int[] weak, double weakCredit) {
         double all = 0;
         double specific = 0;
         for (int k = 0; k < weights.length; k++) {
             double best = 0;
             for (int i = 0; i < termIds[k].length; i++) {
-                double credit = Index.contains(strong, termIds[k][i]) ? credits[k][i]
-                        : Index.contains(weak, termIds[k][i]) ? credits[k][i] * weakCredit : 0;
-                if (credit > best) {
-                    best = credit;
+                if (credits[k][i] > best && Index.contains(docTerms, termIds[k][i])) {
+                    best = credits[k][i];
                 }
             }
             all += weights[k] * (context[k] ? 1 : best);

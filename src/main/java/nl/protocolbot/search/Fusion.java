@@ -44,12 +44,13 @@ final class Fusion {
             scores.merge(m.doc(), m.score() * weight(m.coverage().all()), Double::sum);
         }
         if (tuning.has(Tuning.Step.EXAMPLES)) {
-            Map<String, Integer> counted = new HashMap<>();
+            Map<Integer, Integer> counted = new HashMap<>();
             for (Retrieval.QuestionMatch m : found.questions()) { // best first
-                int nth = m.outOfScope() ? 0 : counted.merge(m.article(), 1, Integer::sum);
+                int doc = m.outOfScope() ? -1 : index.doc(m.article());
+                int nth = doc < 0 ? 0 : counted.merge(doc, 1, Integer::sum);
                 if (nth == 1 || nth == 2) {
                     double share = nth == 1 ? EXAMPLE_WEIGHT : SECOND_EXAMPLE_WEIGHT;
-                    scores.merge(index.doc(m.article()), share * m.score() * weight(m.coverage().all()), Double::sum);
+                    scores.merge(doc, share * m.score() * weight(m.coverage().all()), Double::sum);
                 }
             }
         }

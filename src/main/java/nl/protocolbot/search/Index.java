@@ -72,14 +72,14 @@ final class Index {
     final int[][] textTerms;
     /** Per question document, the sorted term IDs of the question. */
     final int[][] questionTerms;
-    /** Per article, the sorted term IDs of its title, section and text and of all its example questions. */
-    final int[][] anyTerms;
     /**
-     * Per article, the terms its own text or at least {@link #CORROBORATED} of its example questions use: the words
-     * the rule is really about. A word only one example uses (the weather, a weekday, a class's trip) is a detail of
-     * that example's situation and weaker evidence ({@link Coverage}).
+     * Per article, the terms of its title, section and text and of all its example questions, sorted, each coded as
+     * {@code id << 1 | incidental} ({@link #inArticleOrExamples}). A term is incidental when only one example question
+     * of the article uses it, not its text: a detail of that example's situation (a weekday, the weather, a class's
+     * trip) rather than what the rule is about. Coded in one array so that a lookup is one binary search.
      */
-    final int[][] anchoredTerms;
+    private final int[][] articleAndExampleTerms;
+    /** How many of an article's example questions must share a word its text lacks for it to count fully. */
     static final int CORROBORATED = 2;
     private final Map<String, Integer> articleDf = new HashMap<>();
     private final Map<String, Integer> questionDf = new HashMap<>();
@@ -112,8 +112,7 @@ final class Index {
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);
             termSets(questionReader, PHRASING, phrasingDf);
-            anyTerms = unions();
-            anchoredTerms = anchored();
+            articleAndExampleTerms = articleAndExampleTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,25 +154,8 @@ final class Index {
         return d;
     }
 
-    /** Per article, its own terms together with those of its example questions. */
-    private int[][] unions() {
-        List<java.util.TreeSet<Integer>> sets = new ArrayList<>();
-        for (int[] own : allTerms) {
-            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-            Arrays.stream(own).forEach(set::add);
-            sets.add(set);
-        }
-        for (int q = 0; q < questionArticle.length; q++) {
-            if (!questionArticle[q].equals(OUT_OF_SCOPE)) {
-                java.util.TreeSet<Integer> set = sets.get(docOf.get(questionArticle[q]));
-                Arrays.stream(questionTerms[q]).forEach(set::add);
-            }
-        }
-        return sets.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-    }
-
-    /** Per article, its own terms and those that {@link #CORROBORATED} or more of its example questions share. */
-    private int[][] anchored() {
+    /** Per article, its own terms and those of its example questions, coded with whether they are incidental. */
+    private int[][] articleAndExampleTerms() {
         List<Map<Integer, Integer>> counts = new ArrayList<>();
         for (int i = 0; i < allTerms.length; i++) {
             counts.add(new HashMap<>());
@@ -186,17 +168,34 @@ final class Index {
         }
         int[][] out = new int[allTerms.length][];
         for (int d = 0; d < allTerms.length; d++) {
-            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-            Arrays.stream(allTerms[d]).forEach(set::add);
-            counts.get(d).forEach((t, n) -> {
-                if (n >= CORROBORATED) {
-                    set.add(t);
-                }
-            });
-            out[d] = set.stream().mapToInt(Integer::intValue).toArray();
+            Map<Integer, Integer> c = counts.get(d);
+            Arrays.stream(allTerms[d]).forEach(t -> c.put(t, CORROBORATED));
+            out[d] = c.entrySet().stream()
+                    .mapToInt(e -> e.getKey() << 1 | (e.getValue() < CORROBORATED ? 1 : 0)).sorted().toArray();
         }
         return out;
     }
+
+    /**
+     * Whether an article's text or example questions hold a term: {@link #FULLY} when its text or at least
+     * {@link #CORROBORATED} examples do, {@link #INCIDENTALLY} when one example does, else {@link #ABSENT}.
+     */
+    int inArticleOrExamples(int doc, int term) {
+        if (term < 0) {
+            return ABSENT;
+        }
+        int[] coded = articleAndExampleTerms[doc];
+        int at = Arrays.binarySearch(coded, term << 1);
+        if (at >= 0) {
+            return FULLY;
+        }
+        int next = -at - 1;
+        return next < coded.length && coded[next] == (term << 1 | 1) ? INCIDENTALLY : ABSENT;
+    }
+
+    static final int ABSENT = 0;
+    static final int INCIDENTALLY = 1;
+    static final int FULLY = 2;
 
     private static IndexReader build(Analyzer analyzer, BM25Similarity similarity, List<Document> docs)
             throws IOException {
