@@ -37,7 +37,7 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** A question the bundled corpus does not answer, until it is linked to the article that does. */
-    static final String TEACH = "wie moet ik bellen als er een nepaccount van mij rondgaat";
+    static final String TEACH = "er circuleert een vals profiel met mijn gezicht";
     static final String ARTICLE = "aurora/3.6";
     @TempDir
     static Path tmp;
@@ -97,7 +97,7 @@ class BrowserTest {
         open("/");
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
         WebElement box = browser.findElement(By.id("q"));
-        box.sendKeys("Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?");
+        box.sendKeys("Mag ik een foto van mijn klas op Instagram zetten?");
         box.submit();
         await("#antwoord-kop");
         assertEquals("Dit zeggen de protocollen", text("#antwoord-kop").replace("Dit zegt het protocol",

@@ -69,7 +69,7 @@ class PublicHttpTest {
 
     @Test
     void searchShowsTheSameAnswerAsTheChat() throws Exception {
-        String question = "Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?";
+        String question = "Mag ik een foto van mijn klas op Instagram zetten?";
         var answer = site.live().current().ask(question);
         HttpResponse<String> r = site.get(Site.q(question));
         assertEquals(200, r.statusCode());

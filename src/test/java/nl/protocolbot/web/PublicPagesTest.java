@@ -44,7 +44,7 @@ class PublicPagesTest {
 
     @Test
     void answerQuotesTheArticlesVerbatimWithTheBestSentenceMarkedAndTheSource() {
-        String question = "Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?";
+        String question = "Mag ik een foto van mijn klas op Instagram zetten?";
         var answer = answerer.ask(question);
         var marked = answer.items().stream().filter(i -> i.showHighlight()).findFirst().orElseThrow();
         Page page = pages.home(answerer, question, false);
