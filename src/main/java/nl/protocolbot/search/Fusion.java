@@ -39,12 +39,12 @@ final class Fusion {
     }
 
     List<Candidate> fuse(Retrieval.Found found, Coverage coverage) {
-        Map<Integer, Double> scores = new HashMap<>();
+        Map<Integer, Double> scores = new HashMap<>(256);
         for (Retrieval.ArticleMatch m : found.articles()) {
             scores.merge(m.doc(), m.score() * weight(m.coverage().all()), Double::sum);
         }
         if (tuning.has(Tuning.Step.EXAMPLES)) {
-            Map<Integer, Integer> counted = new HashMap<>();
+            Map<Integer, Integer> counted = new HashMap<>(128);
             for (Retrieval.QuestionMatch m : found.questions()) { // best first
                 int doc = m.outOfScope() ? -1 : index.doc(m.article());
                 int nth = doc < 0 ? 0 : counted.merge(doc, 1, Integer::sum);

@@ -79,12 +79,22 @@ final class Grouping {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             Article first = index.articles[g.first().doc()];
-            if (!first.protocol().equals(a.protocol()) && jaccard(index.textTerms[doc], index.textTerms[g.first().doc()])
-                    >= DUPLICATE_SIMILARITY) {
+            if (!first.protocol().equals(a.protocol())
+                    && alike(index.textTerms[doc], index.textTerms[g.first().doc()])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether two term sets are at least {@link #DUPLICATE_SIMILARITY} alike. Two sets whose sizes differ too much
+     * cannot be (their Jaccard is at most the smaller size over the larger), so most pairs are settled without a walk.
+     */
+    static boolean alike(int[] a, int[] b) {
+        int small = Math.min(a.length, b.length);
+        int large = Math.max(a.length, b.length);
+        return small >= DUPLICATE_SIMILARITY * large && jaccard(a, b) >= DUPLICATE_SIMILARITY;
     }
 
     static double jaccard(int[] a, int[] b) {

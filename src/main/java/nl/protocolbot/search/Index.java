@@ -226,6 +226,11 @@ final class Index {
         return questionArticle.length;
     }
 
+    /** Whether a question document is an out-of-scope question. */
+    boolean isOutOfScope(int questionDoc) {
+        return questionArticle[questionDoc].isEmpty(); // OUT_OF_SCOPE is the empty ID
+    }
+
     /** How many of the question documents are example questions (the rest are out of scope). */
     int examples() {
         return examples;

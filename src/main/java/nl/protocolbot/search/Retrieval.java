@@ -48,7 +48,7 @@ final class Retrieval {
     /** An example or out-of-scope question found: its document, article ({@code ""} when out of scope), BM25. */
     record QuestionMatch(int doc, String article, double score, Coverage.Share coverage) {
         boolean outOfScope() {
-            return article.equals(Index.OUT_OF_SCOPE);
+            return article.isEmpty(); // Index.OUT_OF_SCOPE
         }
     }
 
@@ -89,14 +89,18 @@ final class Retrieval {
                 b.add(index.termQuery(Index.PHRASING, t), Occur.SHOULD);
             }
         }
-        List<Double> ex = new ArrayList<>();
-        List<Double> oos = new ArrayList<>();
+        double example = 0;
+        double outOfScope = 0;
+        int examples = 0;
+        int outOfScopes = 0;
         for (ScoreDoc sd : search(index.questionSearcher, b.build(), Optional.empty(), true, QUESTION_CANDIDATES)) {
-            (index.questionArticle[sd.doc].equals(Index.OUT_OF_SCOPE) ? oos : ex).add((double) sd.score);
+            if (index.isOutOfScope(sd.doc)) {
+                outOfScope += outOfScopes++ < NEIGHBOURS ? sd.score : 0;
+            } else {
+                example += examples++ < NEIGHBOURS ? sd.score : 0;
+            }
         }
-        double example = ex.stream().limit(NEIGHBOURS).mapToDouble(Double::doubleValue).sum() / NEIGHBOURS;
-        double outOfScope = oos.stream().limit(NEIGHBOURS).mapToDouble(Double::doubleValue).sum() / NEIGHBOURS;
-        return new Neighbours(example, outOfScope);
+        return new Neighbours(example / NEIGHBOURS, outOfScope / NEIGHBOURS);
     }
 
     private List<ArticleMatch> articles(Question q, Coverage coverage, Optional<String> protocol) throws IOException {

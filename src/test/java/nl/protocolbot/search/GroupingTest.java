@@ -1,6 +1,8 @@
 package nl.protocolbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
@@ -62,5 +64,8 @@ class GroupingTest {
     void jaccardOfTermSets() {
         assertEquals(0.5, Grouping.jaccard(new int[] {1, 2, 3}, new int[] {2, 3, 4}), 1e-9);
         assertEquals(0, Grouping.jaccard(new int[0], new int[] {1}), 1e-9);
+        assertTrue(Grouping.alike(new int[] {1, 2, 3}, new int[] {2, 3, 4}), "Jaccard 0.5 is alike");
+        assertFalse(Grouping.alike(new int[] {1, 2}, new int[] {1, 2, 3, 4, 5}), "2 of 5 shared: 0.4");
+        assertFalse(Grouping.alike(new int[] {1}, new int[] {1, 2, 3}), "sizes too far apart to be alike");
     }
 }
