@@ -206,31 +206,59 @@ public final class FeedbackStore implements AutoCloseable {
      * texts are kept, the question's text is kept too, with those articles (never who asked).
      */
     public void vote(Collection<String> articleIds, Vote vote, Optional<String> question) throws SQLException {
-        // a fixed order, so that two processes voting on the same articles cannot deadlock
-        List<String> ids = articleIds.stream().map(Objects::requireNonNull).distinct().sorted().toList();
+        List<String> ids = sortedIds(articleIds);
+        Optional<String> kept = vote == Vote.DOWN ? keepable(question) : Optional.empty();
+        inTransaction(c -> count(c, ids, vote, kept));
+    }
+
+    /** In a fixed order, so that two processes voting on the same articles cannot deadlock. */
+    private static List<String> sortedIds(Collection<String> articleIds) {
+        return articleIds.stream().map(Objects::requireNonNull).distinct().sorted().toList();
+    }
+
+    /**
+     * Counts a vote once per key (one person's vote on one answer): claims the key as {@link #claim} does and counts
+     * the vote in the same transaction, so that a failure or a crash between the two can neither lose the vote
+     * (the key held, the vote not counted) nor count it twice. False, counting nothing, when the key is held.
+     */
+    public boolean voteOnce(String key, Duration ttl, Collection<String> articleIds, Vote vote,
+                            Optional<String> question) throws SQLException {
+        Objects.requireNonNull(key);
+        List<String> ids = sortedIds(articleIds);
+        Optional<String> kept = vote == Vote.DOWN ? keepable(question) : Optional.empty();
+        long now = clock.millis();
+        purgeExpired(now);
+        boolean[] first = new boolean[1];
+        inTransaction(c -> {
+            first[0] = claim(c, key, now, ttl);
+            if (first[0]) {
+                count(c, ids, vote, kept);
+            }
+        });
+        return first[0];
+    }
+
+    private void count(Connection c, List<String> ids, Vote vote, Optional<String> kept) throws SQLException {
         String sql = vote == Vote.UP
                 ? "INSERT INTO votes (article_id, up, down) VALUES (?, 1, 0) "
                         + "ON CONFLICT (article_id) DO UPDATE SET up = votes.up + 1"
                 : "INSERT INTO votes (article_id, up, down) VALUES (?, 0, 1) "
                         + "ON CONFLICT (article_id) DO UPDATE SET down = votes.down + 1";
-        Optional<String> kept = vote == Vote.DOWN ? keepable(question) : Optional.empty();
-        inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                for (String id : ids) {
-                    p.setString(1, id);
-                    p.executeUpdate();
-                }
-            }
-            String column = vote == Vote.UP ? "up" : "down";
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO vote_days (day, " + column + ") VALUES (?, 1) "
-                    + "ON CONFLICT (day) DO UPDATE SET " + column + " = vote_days." + column + " + 1")) {
-                p.setString(1, LocalDate.now(clock).toString());
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (String id : ids) {
+                p.setString(1, id);
                 p.executeUpdate();
             }
-            if (kept.isPresent()) {
-                keep(c, TextKind.VOTED_DOWN, kept.get(), ids);
-            }
-        });
+        }
+        String column = vote == Vote.UP ? "up" : "down";
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO vote_days (day, " + column + ") VALUES (?, 1) "
+                + "ON CONFLICT (day) DO UPDATE SET " + column + " = vote_days." + column + " + 1")) {
+            p.setString(1, LocalDate.now(clock).toString());
+            p.executeUpdate();
+        }
+        if (kept.isPresent()) {
+            keep(c, TextKind.VOTED_DOWN, kept.get(), ids);
+        }
     }
 
     /** Counts a question that found nothing; keeps its text only when the operator enabled that. */
@@ -263,16 +291,19 @@ public final class FeedbackStore implements AutoCloseable {
         long now = clock.millis();
         purgeExpired(now);
         Objects.requireNonNull(key);
-        return withConnection(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) "
-                    + "ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at "
-                    + "WHERE seen.expires_at <= ?")) {
-                p.setString(1, key);
-                p.setLong(2, now + ttl.toMillis());
-                p.setLong(3, now);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return withConnection(c -> claim(c, key, now, ttl));
+    }
+
+    /** One atomic upsert that takes a free or expired key. */
+    private static boolean claim(Connection c, String key, long now, Duration ttl) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO seen (seen_key, expires_at) VALUES (?, ?) "
+                + "ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at "
+                + "WHERE seen.expires_at <= ?")) {
+            p.setString(1, key);
+            p.setLong(2, now + ttl.toMillis());
+            p.setLong(3, now);
+            return p.executeUpdate() == 1;
+        }
     }
 
     /**

@@ -55,13 +55,19 @@ final class SeenKeys {
         release(key("signature", signature));
     }
 
-    /** True when this person has not voted on this answer within 15 minutes; claims it. */
-    boolean claimVote(String user, String channel, String messageTs) {
-        return claim(voteKey(user, channel, messageTs), EVENTS);
-    }
-
-    void releaseVote(String user, String channel, String messageTs) {
-        release(voteKey(user, channel, messageTs));
+    /**
+     * Counts a vote when this person has not voted on this answer within 15 minutes: the claim and the count in one
+     * transaction ({@link FeedbackStore#voteOnce}). False when it was counted before. Without a person, channel or
+     * message to key it on, the vote is counted as it is.
+     */
+    boolean voteOnce(String user, String channel, String messageTs, java.util.List<String> articleIds,
+                     FeedbackStore.Vote vote) throws SQLException {
+        String key = voteKey(user, channel, messageTs);
+        if (key == null) {
+            store.vote(articleIds, vote, java.util.Optional.empty());
+            return true;
+        }
+        return store.voteOnce(key, EVENTS, articleIds, vote, java.util.Optional.empty());
     }
 
     private String voteKey(String user, String channel, String messageTs) {

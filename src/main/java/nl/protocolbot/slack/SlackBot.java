@@ -282,15 +282,13 @@ public final class SlackBot {
             FeedbackStore.Vote vote) {
         List<String> ids = articleIds(value(req));
         Voter voter = voter(req);
-        if (!seen.claimVote(voter.user(), voter.channel(), voter.message())) {
-            LOG.info("vote {} already counted for this answer", vote);
-            return ctx.ack();
-        }
         try {
-            feedback.vote(ids, vote, Optional.empty());
+            if (!seen.voteOnce(voter.user(), voter.channel(), voter.message(), ids, vote)) {
+                LOG.info("vote {} already counted for this answer", vote);
+                return ctx.ack();
+            }
             metrics.voted(Metrics.Platform.SLACK, vote == FeedbackStore.Vote.UP ? Metrics.Vote.UP : Metrics.Vote.DOWN);
         } catch (java.sql.SQLException e) {
-            seen.releaseVote(voter.user(), voter.channel(), voter.message());
             LOG.error("vote could not be stored: {}", e.getClass().getSimpleName());
             return com.slack.api.bolt.response.Response.error(500);
         }

@@ -195,15 +195,15 @@ public final class TeamsBot implements HttpEndpoint {
         // one vote per person per answer card: the key is a keyed hash, so no user ID is stored
         String card = a.replyToId().isEmpty() ? a.id() : a.replyToId();
         String voted = "teams:vote:" + keyed(a.conversationId(), card, a.from().id());
-        boolean first = feedback.claim(voted, VOTED);
+        boolean first;
+        try {
+            first = feedback.voteOnce(voted, VOTED, ids,
+                    direction.equals("up") ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN, Optional.empty());
+        } catch (SQLException e) {
+            feedback.release(seen);
+            throw e;
+        }
         if (first) {
-            try {
-                feedback.vote(ids, direction.equals("up"));
-            } catch (SQLException e) {
-                feedback.release(voted);
-                feedback.release(seen);
-                throw e;
-            }
             metrics.voted(Metrics.Platform.TEAMS_BOT, direction.equals("up") ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("teams vote {} recorded for {}", direction, ids);
         } else {

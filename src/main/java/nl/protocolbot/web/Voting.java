@@ -2,7 +2,6 @@ package nl.protocolbot.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
@@ -43,14 +42,8 @@ final class Voting {
         VoteTokens.Vote v = vote.get();
         boolean up = stem.equals("op");
         String key = "web-vote:" + v.nonce();
-        if (feedback.claim(key, VoteTokens.VALID.plusHours(1))) {
-            try {
-                feedback.vote(v.articleIds(), up ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN,
-                        Optional.of(v.question()));
-            } catch (SQLException | RuntimeException e) {
-                feedback.release(key);
-                throw e;
-            }
+        if (feedback.voteOnce(key, VoteTokens.VALID.plusHours(1), v.articleIds(),
+                up ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN, Optional.of(v.question()))) {
             metrics.voted(Metrics.Platform.WEB, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("web vote {} recorded for {}", up ? "up" : "down", v.articleIds());
         }

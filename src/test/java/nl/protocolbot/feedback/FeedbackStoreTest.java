@@ -40,6 +40,42 @@ class FeedbackStoreTest {
     }
 
     @Test
+    void aVoteOnceCountsOncePerKeyTheClaimAndTheCountTogether(@TempDir Path dir) throws Exception {
+        try (FeedbackStore s = keeping(dir)) {
+            assertTrue(s.voteOnce("vote:k", Duration.ofMinutes(15), List.of("a/1", "b/2"), Vote.DOWN,
+                    Optional.of("mag dit?")));
+            assertFalse(s.voteOnce("vote:k", Duration.ofMinutes(15), List.of("a/1", "b/2"), Vote.DOWN,
+                    Optional.of("mag dit?")), "the same person on the same answer again");
+            assertTrue(s.voteOnce("vote:other", Duration.ofMinutes(15), List.of("a/1"), Vote.UP, Optional.empty()));
+            assertEquals(List.of(new FeedbackStore.Votes("a/1", 1, 1), new FeedbackStore.Votes("b/2", 0, 1)),
+                    s.stats().votes());
+            assertEquals(1, s.keptTexts().size(), "the 👎's text kept once");
+            assertFalse(s.claim("vote:k", Duration.ofMinutes(15)), "the key is held");
+        }
+    }
+
+    @Test
+    void aVoteThatCannotBeCountedLeavesItsKeyFree(@TempDir Path dir) throws Exception {
+        try (FeedbackStore s = keeping(dir)) {
+            s.vote(List.of("a/1"), true);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + onlyDatabase(dir));
+                 Statement st = c.createStatement()) {
+                st.execute("DROP TABLE vote_days"); // the count fails after the claim, in the same transaction
+            }
+            assertThrows(java.sql.SQLException.class, () -> s.voteOnce("vote:k", Duration.ofMinutes(15),
+                    List.of("a/1"), Vote.UP, Optional.empty()));
+            assertTrue(s.claim("vote:k", Duration.ofMinutes(15)), "nothing was claimed: a retry may count");
+            assertEquals(List.of(new FeedbackStore.Votes("a/1", 1, 0)), s.stats().votes(), "nothing was counted");
+        }
+    }
+
+    private static Path onlyDatabase(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".db")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void countsVotesPerArticleDurably(@TempDir Path dir) throws Exception {
         try (FeedbackStore s = FeedbackStore.openFolder(dir, false)) {
             s.vote(List.of("a/1", "b/2"), true);
