@@ -16,7 +16,8 @@ import java.util.Set;
  *       the protocols' subjects ({@code topics.txt}).</li>
  *   <li>Put as it is, stop words and all, it must resemble the example questions more than the out-of-scope
  *       questions ({@link Retrieval.Neighbours}): "hoe zet ik meldingen uit in teams" is a question about an app,
- *       however many articles mention Teams.</li>
+ *       however many articles mention Teams. When less than {@link #WEAK_COVERAGE} of its content is covered, it
+ *       must resemble them {@link #WEAK_COVERAGE_MARGIN} times as much.</li>
  * </ol>
  * Stateless.
  */
@@ -26,6 +27,12 @@ final class Decision {
     static final double MIN_SPECIFIC = 0.2;
     /** The same, for a question that touches none of the protocols' topics ({@code topics.txt}). */
     static final double MIN_SPECIFIC_WITHOUT_TOPIC = 0.7;
+    /**
+     * Below this much of its content covered, a question's phrasing must resemble the example questions
+     * {@link #WEAK_COVERAGE_MARGIN} times as much as the out-of-scope questions: weak evidence needs a clear lead.
+     */
+    static final double WEAK_COVERAGE = 0.4;
+    static final double WEAK_COVERAGE_MARGIN = 1.1;
 
     private final Tuning tuning;
     private final Set<String> topics;
@@ -62,7 +69,9 @@ final class Decision {
             return false;
         }
         Retrieval.Neighbours n = found.neighbours();
-        return n.outOfScope() == 0 || n.outOfScope() < n.example(); // a tie is a doubt: then the bot does not answer
+        double margin = specific < WEAK_COVERAGE ? WEAK_COVERAGE_MARGIN : 1.0;
+        // a tie is a doubt: then the bot does not answer
+        return n.outOfScope() == 0 || n.outOfScope() * margin < n.example();
     }
 
     /** Whether a word, synonym, compound part or typo correction is a topic. Without a topics file: always. */

@@ -89,8 +89,12 @@ class CrossValidationBench {
                 }
             }
             for (String q : askedOut) {
-                if (engine.search(q, 5, Optional.empty()).isEmpty()) {
+                List<Hit> hits = engine.search(q, 5, Optional.empty());
+                if (hits.isEmpty()) {
                     rejected++;
+                } else if (System.getProperty("cv.misses") != null) {
+                    System.out.println("ANSWERED " + q + " -> " + hits.stream().limit(3).map(h -> h.article().id())
+                            .toList());
                 }
             }
         }
