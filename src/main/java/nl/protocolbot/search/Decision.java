@@ -32,7 +32,7 @@ final class Decision {
      * {@link #WEAK_COVERAGE_MARGIN} times as much as the out-of-scope questions: weak evidence needs a clear lead.
      */
     static final double WEAK_COVERAGE = 0.4;
-    static final double WEAK_COVERAGE_MARGIN = 1.1;
+    static final double WEAK_COVERAGE_MARGIN = 1.2;
 
     private final Tuning tuning;
     private final Set<String> topics;

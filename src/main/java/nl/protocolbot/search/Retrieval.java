@@ -15,6 +15,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Finds candidates for a question, in two rankings: BM25 over the articles (text, section and title), and BM25 over
@@ -135,7 +136,9 @@ final class Retrieval {
             }
             q = new BooleanQuery.Builder().add(q, Occur.MUST).add(scope.build(), Occur.FILTER).build();
         }
-        return searcher.search(q, n).scoreDocs;
+        // Only the best n count: Lucene's default counts every hit up to 1,000 before it may skip documents that
+        // cannot reach the top n; the hits and their order are the same either way.
+        return searcher.search(q, new TopScoreDocCollectorManager(n, null, n)).scoreDocs;
     }
 
     /**

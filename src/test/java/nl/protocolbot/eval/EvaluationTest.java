@@ -68,6 +68,16 @@ class EvaluationTest {
     }
 
     @Test
+    void thirdMeasurementSetOfSituations() throws Exception {
+        Evaluation.Report r = run("measure-situations-3.jsonl");
+        assertEquals(115, r.onTopic(), () -> figures(r));
+        assertEquals(25, r.offTopic(), () -> figures(r));
+        assertTrue(r.hit3() >= 0.77, () -> figures(r));
+        assertTrue(r.mrr5() >= 0.68, () -> figures(r));
+        assertTrue(r.rejection() >= 0.88, () -> figures(r));
+    }
+
+    @Test
     void measurementSetOfPlainQuestions() throws Exception {
         Evaluation.Report r = run("measure-plain.jsonl");
         assertTrue(r.hit3() >= 0.9, () -> figures(r));
@@ -86,6 +96,9 @@ class EvaluationTest {
         assertTrue(situations.hit3() >= 0.77 && situations.mrr5() >= 0.67,
                 () -> figures(situations) + " " + situations.misses());
         assertTrue(situations.rejection() >= 0.9, () -> figures(situations) + " " + situations.misses());
+        Evaluation.Report decision = run("tune-decision.jsonl");
+        assertTrue(decision.rejection() >= 0.9 && decision.hit3() >= 0.75, () -> figures(decision) + " "
+                + decision.misses());
     }
 
     @Test

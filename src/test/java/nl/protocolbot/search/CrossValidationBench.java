@@ -49,9 +49,14 @@ class CrossValidationBench {
             copyProtocols(source, dir);
             List<String> kept = new ArrayList<>();
             List<Example> asked = new ArrayList<>();
+            String keep = System.getProperty("cv.keep", "\u0000");
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
-                if (i % FOLDS == fold) {
+                if (e.source().contains(keep)) {
+                    kept.add(e.articleId() + ": " + e.question());
+                } else if (System.getProperty("cv.drop") != null && e.source().contains(System.getProperty("cv.drop"))) {
+                    continue;
+                } else if (i % FOLDS == fold) {
                     asked.add(e);
                 } else {
                     kept.add(e.articleId() + ": " + e.question());
@@ -98,7 +103,8 @@ class CrossValidationBench {
                 }
             }
         }
-        int n = examples.size();
+        int n = (int) examples.stream().filter(e -> !e.source().contains(System.getProperty("cv.keep", "\u0000"))
+                && (System.getProperty("cv.drop") == null || !e.source().contains(System.getProperty("cv.drop")))).count();
         System.out.printf(Locale.ROOT, "| %d-fold | examples %d: Hit@1 %.3f, Hit@3 %.3f, MRR@5 %.3f, answered %.1f %% "
                         + "| out of scope %d: rejected %d (%.1f %%) |%n", FOLDS, n, hit1 / (double) n,
                 hit3 / (double) n, rr / n, 100.0 * answered / n, outOfScope.size(), rejected,

@@ -77,4 +77,25 @@ class DecisionTest {
         Decision lenient = new Decision(new Tuning(steps, 1.2f, 0.75f), p.analysis.topics);
         assertFalse(decide(lenient, "hoe verander ik mijn profielfoto op linkedin").isEmpty());
     }
+
+    @Test
+    void weakCoverageNeedsAClearLeadOfTheExamplesPhrasing() {
+        // one candidate, its content covered 30 % (weak) or 50 %; the nearest examples 10 % or 30 % closer than the
+        // nearest out-of-scope questions
+        Question q = p.read("foto toestemming");
+        Coverage coverage = new Coverage(q, p.index);
+        int doc = p.index.doc("aurora/3.5");
+        assertEquals(List.of(), decideWith(q, coverage, doc, 0.3, 1.1, 1.0), "weak coverage, a small lead");
+        assertEquals(1, decideWith(q, coverage, doc, 0.3, 1.3, 1.0).size(), "weak coverage, a clear lead");
+        assertEquals(1, decideWith(q, coverage, doc, 0.5, 1.1, 1.0).size(), "enough coverage, a small lead");
+        assertEquals(List.of(), decideWith(q, coverage, doc, 0.5, 1.0, 1.0), "a tie is a doubt");
+    }
+
+    private static List<Fusion.Candidate> decideWith(Question q, Coverage coverage, int doc, double covered,
+                                                     double examples, double outOfScope) {
+        Coverage.Share share = new Coverage.Share(covered, covered);
+        Retrieval.Found found = new Retrieval.Found(List.of(), List.of(),
+                new Retrieval.Neighbours(examples, outOfScope));
+        return p.decision.decide(q, coverage, List.of(new Fusion.Candidate(doc, 10.0, share)), found);
+    }
 }

@@ -60,18 +60,18 @@ class FusionTest {
     }
 
     @Test
-    void anArticlesSecondBestExampleAddsHalfAndItsThirdNothing() {
-        // without the coverage factors, scores add as they are: 2 + 0.5 × 1.5, the third example (1) left out
+    void anArticlesSecondBestExampleAddsHalfItsThirdAQuarterAndItsFourthNothing() {
+        // without the coverage factors, scores add as they are: 2 + 0.5 × 1.5 + 0.25 × 1, the fourth (0.5) left out
         String b = "aurora/3.5";
         Retrieval.Found examplesOnly = new Retrieval.Found(List.of(),
                 List.of(new Retrieval.QuestionMatch(0, b, 2.0, FULL), new Retrieval.QuestionMatch(1, b, 1.5, FULL),
-                        new Retrieval.QuestionMatch(2, b, 1.0, FULL)),
+                        new Retrieval.QuestionMatch(2, b, 1.0, FULL), new Retrieval.QuestionMatch(3, b, 0.5, FULL)),
                 Retrieval.Neighbours.NONE);
         EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
         steps.remove(Tuning.Step.COVERAGE);
         List<Fusion.Candidate> fused = new Fusion(p.index, new Tuning(steps, 1.2f, 0.75f))
                 .fuse(examplesOnly, new Coverage(p.read("foto toestemming"), p.index));
         assertEquals(1, fused.size());
-        assertEquals(2.75, fused.get(0).score(), 1e-9);
+        assertEquals(3.0, fused.get(0).score(), 1e-9);
     }
 }

@@ -30,9 +30,12 @@ class SearchEngineTest {
     void klassenfotoFindsThePhotoConsentRules() {
         List<Hit> hits = engine.search("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
         assertFalse(hits.isEmpty());
-        assertTrue(hits.get(0).article().text().contains("toestemming")
-                        && hits.stream().filter(h -> h.article().text().contains("toestemming")).count() >= 2,
-                () -> "the first and most should be about consent: " + ids("mag ik een klassenfoto op Instagram zetten?"));
+        // all three about sharing pictures of others; at least two of them the consent rules, one of those in the
+        // first two (the first may be Aurora's "bedenk je voor je een foto van anderen deelt")
+        assertTrue(hits.stream().limit(2).anyMatch(h -> h.article().text().contains("toestemming"))
+                        && hits.stream().filter(h -> h.article().text().contains("toestemming")).count() >= 2
+                        && hits.stream().allMatch(h -> h.article().text().contains("foto")),
+                () -> "mostly about consent: " + ids("mag ik een klassenfoto op Instagram zetten?"));
     }
 
     @Test

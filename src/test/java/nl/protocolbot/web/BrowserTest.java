@@ -37,7 +37,7 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** A question the bundled corpus does not answer, until it is linked to the article that does. */
-    static final String TEACH = "er circuleert een vals profiel met mijn gezicht";
+    static final String TEACH = "mijn identiteit is gestolen op een datingsite";
     static final String ARTICLE = "aurora/3.6";
     @TempDir
     static Path tmp;
