@@ -10,8 +10,8 @@ import java.util.Map;
  * One ranking from two: BM25 over the articles' text and BM25 over their example questions (the best-matching
  * example of each article, half of its second-best and a quarter of its third-best). Each score is multiplied by
  * ({@link #COVERAGE_FLOOR} + coverage), so that a text covering more of the question ranks higher but a strong match
- * on few words still counts; an article's example evidence then adds to its text evidence with
- * {@link #EXAMPLE_WEIGHT}. Both BM25 scores are sums of the same question words' IDFs over short texts, so they are
+ * on few words still counts; an article's example evidence then adds to its text evidence
+ * ({@link #EXAMPLE_WEIGHTS}). Both BM25 scores are sums of the same question words' IDFs over short texts, so they are
  * added as they are (scaling each by its ranking's best, or reciprocal-rank fusion, measured no better:
  * docs/quality.md). Stateless.
  */
@@ -23,11 +23,11 @@ final class Fusion {
      * spread over its text and several examples, ranks above one with a single strong match on part of it.
      */
     static final int ARTICLE_COVERAGE_POWER = 2;
-    /** An article's second-best example adds this share of its score: two examples alike the question say more. */
-    static final double SECOND_EXAMPLE_WEIGHT = 0.5;
-    /** And its third-best a quarter. */
-    static final double THIRD_EXAMPLE_WEIGHT = 0.25;
-    static final double EXAMPLE_WEIGHT = 1.0;
+    /**
+     * What an article's best, second-best and third-best example add of their score: several examples alike the
+     * question say more than one. Further examples add nothing.
+     */
+    private static final double[] EXAMPLE_WEIGHTS = {1.0, 0.5, 0.25};
 
     private final Index index;
     private final Tuning tuning;
@@ -51,9 +51,8 @@ final class Fusion {
             for (Retrieval.QuestionMatch m : found.questions()) { // best first
                 int doc = m.outOfScope() ? -1 : index.doc(m.article());
                 int nth = doc < 0 ? 0 : counted.merge(doc, 1, Integer::sum);
-                if (nth >= 1 && nth <= 3) {
-                    double share = nth == 1 ? EXAMPLE_WEIGHT : nth == 2 ? SECOND_EXAMPLE_WEIGHT : THIRD_EXAMPLE_WEIGHT;
-                    scores.merge(doc, share * m.score() * weight(m.coverage().all()), Double::sum);
+                if (nth >= 1 && nth <= EXAMPLE_WEIGHTS.length) {
+                    scores.merge(doc, EXAMPLE_WEIGHTS[nth - 1] * m.score() * weight(m.coverage().all()), Double::sum);
                 }
             }
         }
@@ -61,7 +60,8 @@ final class Fusion {
         scores.forEach((doc, score) -> {
             Coverage.Share share = tuning.has(Tuning.Step.EXAMPLES)
                     ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc);
-            double factor = tuning.has(Tuning.Step.COVERAGE) ? Math.pow(COVERAGE_FLOOR + share.all(), ARTICLE_COVERAGE_POWER) : 1;
+            double factor = tuning.has(Tuning.Step.COVERAGE)
+                    ? Math.pow(COVERAGE_FLOOR + share.all(), ARTICLE_COVERAGE_POWER) : 1;
             out.add(new Candidate(doc, score * factor, share));
         });
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));

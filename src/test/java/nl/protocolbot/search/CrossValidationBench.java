@@ -25,10 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  * under another protocol's) is among the first three; an out-of-scope question when no article is given.
  * A measurement, not a test of behaviour: it runs only in the bench profile
  * ({@code mvn -B -Pbench test -Dtest=CrossValidationBench}) and prints one Markdown row per run.
+ * <p>Options (system properties, through {@code -DargLine=...}): {@code cv.misses} prints each miss;
+ * {@code cv.keep=TEXT} keeps the examples whose file name contains TEXT in every fold's index and never asks them
+ * (does adding them help find the others?); {@code cv.drop=TEXT} leaves them out altogether.
  */
 @Tag("bench")
 class CrossValidationBench {
     private static final int FOLDS = 5;
+    private static final boolean PRINT_MISSES = System.getProperty("cv.misses") != null;
+    private static final Optional<String> KEEP = Optional.ofNullable(System.getProperty("cv.keep"));
+    private static final Optional<String> DROP = Optional.ofNullable(System.getProperty("cv.drop"));
 
     @TempDir
     Path tmp;
@@ -37,7 +43,7 @@ class CrossValidationBench {
     void crossValidation() throws Exception {
         Path source = TestCorpus.copy(tmp.resolve("source"));
         Corpus full = CorpusLoader.load(source);
-        List<Example> examples = full.examples();
+        List<Example> examples = full.examples().stream().filter(e -> !from(e, DROP)).toList();
         List<String> outOfScope = full.outOfScope();
         int hit1 = 0;
         int hit3 = 0;
@@ -49,14 +55,9 @@ class CrossValidationBench {
             copyProtocols(source, dir);
             List<String> kept = new ArrayList<>();
             List<Example> asked = new ArrayList<>();
-            String keep = System.getProperty("cv.keep", "\u0000");
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
-                if (e.source().contains(keep)) {
-                    kept.add(e.articleId() + ": " + e.question());
-                } else if (System.getProperty("cv.drop") != null && e.source().contains(System.getProperty("cv.drop"))) {
-                    continue;
-                } else if (i % FOLDS == fold) {
+                if (i % FOLDS == fold && !from(e, KEEP)) {
                     asked.add(e);
                 } else {
                     kept.add(e.articleId() + ": " + e.question());
@@ -80,7 +81,7 @@ class CrossValidationBench {
                 for (int rank = 0; rank < Math.min(3, hits.size()); rank++) {
                     found3 |= isOwn(hits.get(rank), e.articleId());
                 }
-                if (!found3 && System.getProperty("cv.misses") != null) {
+                if (!found3 && PRINT_MISSES) {
                     System.out.println("MISS " + e.articleId() + " | " + e.question() + " -> "
                             + hits.stream().limit(3).map(h -> h.article().id()).toList());
                 }
@@ -97,19 +98,23 @@ class CrossValidationBench {
                 List<Hit> hits = engine.search(q, 5, Optional.empty());
                 if (hits.isEmpty()) {
                     rejected++;
-                } else if (System.getProperty("cv.misses") != null) {
+                } else if (PRINT_MISSES) {
                     System.out.println("ANSWERED " + q + " -> " + hits.stream().limit(3).map(h -> h.article().id())
                             .toList());
                 }
             }
         }
-        int n = (int) examples.stream().filter(e -> !e.source().contains(System.getProperty("cv.keep", "\u0000"))
-                && (System.getProperty("cv.drop") == null || !e.source().contains(System.getProperty("cv.drop")))).count();
+        int n = (int) examples.stream().filter(e -> !from(e, KEEP)).count();
         System.out.printf(Locale.ROOT, "| %d-fold | examples %d: Hit@1 %.3f, Hit@3 %.3f, MRR@5 %.3f, answered %.1f %% "
                         + "| out of scope %d: rejected %d (%.1f %%) |%n", FOLDS, n, hit1 / (double) n,
                 hit3 / (double) n, rr / n, 100.0 * answered / n, outOfScope.size(), rejected,
                 100.0 * rejected / outOfScope.size());
         assertTrue(n > 0 && !outOfScope.isEmpty(), "the corpus has example and out-of-scope questions");
+    }
+
+    /** Whether an example comes from a file whose name contains the option's text. */
+    private static boolean from(Example e, Optional<String> fileName) {
+        return fileName.isPresent() && e.source().contains(fileName.get());
     }
 
     private static boolean isOwn(Hit hit, String articleId) {
