@@ -42,11 +42,13 @@ final class Fusion {
     }
 
     List<Candidate> fuse(Retrieval.Found found, Coverage coverage) {
+        boolean examples = tuning.has(Tuning.Step.EXAMPLES);
+        boolean weighed = tuning.has(Tuning.Step.COVERAGE);
         Map<Integer, Double> scores = new HashMap<>(256);
         for (Retrieval.ArticleMatch m : found.articles()) {
             scores.merge(m.doc(), m.score() * weight(m.coverage().all()), Double::sum);
         }
-        if (tuning.has(Tuning.Step.EXAMPLES)) {
+        if (examples) {
             Map<Integer, Integer> counted = new HashMap<>(128);
             for (Retrieval.QuestionMatch m : found.questions()) { // best first
                 int doc = m.outOfScope() ? -1 : index.doc(m.article());
@@ -56,12 +58,10 @@ final class Fusion {
                 }
             }
         }
-        List<Candidate> out = new ArrayList<>();
+        List<Candidate> out = new ArrayList<>(scores.size());
         scores.forEach((doc, score) -> {
-            Coverage.Share share = tuning.has(Tuning.Step.EXAMPLES)
-                    ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc);
-            double factor = tuning.has(Tuning.Step.COVERAGE)
-                    ? Math.pow(COVERAGE_FLOOR + share.all(), ARTICLE_COVERAGE_POWER) : 1;
+            Coverage.Share share = examples ? coverage.ofArticleAndExamples(doc) : coverage.ofArticle(doc);
+            double factor = weighed ? Math.pow(COVERAGE_FLOOR + share.all(), ARTICLE_COVERAGE_POWER) : 1;
             out.add(new Candidate(doc, score * factor, share));
         });
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));

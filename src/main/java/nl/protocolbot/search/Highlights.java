@@ -3,15 +3,18 @@ package nl.protocolbot.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -34,12 +37,11 @@ final class Highlights {
 
     Highlights(Index index, Analyzer analyzer) {
         this.index = index;
-        this.highlighter = UnifiedHighlighter.builder(index.articleSearcher, analyzer)
+        this.highlighter = new InMemoryTexts(UnifiedHighlighter.builder(index.articleSearcher, analyzer)
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(DUTCH))
                 .withFormatter(new SentenceFormatter())
                 .withMaxNoHighlightPassages(0)
-                .withHandleMultiTermQuery(false)
-                .build();
+                .withHandleMultiTermQuery(false), index);
     }
 
     /** For each article (by document), its best sentence; its first sentence when no question word is in it. */
@@ -84,6 +86,36 @@ final class Highlights {
         it.setText(text);
         int end = it.next();
         return (end == BreakIterator.DONE ? text : text.substring(0, end)).strip();
+    }
+
+    /**
+     * The highlighter with the articles' texts taken from memory: the index does not store them, so no stored
+     * fields are read and decompressed for every answer (the texts are the corpus's, verbatim).
+     */
+    private static final class InMemoryTexts extends UnifiedHighlighter {
+        private final Index index;
+
+        InMemoryTexts(UnifiedHighlighter.Builder builder, Index index) {
+            super(builder);
+            this.index = index;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                CharSequence[] values = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    if (!fields[i].equals(Index.TEXT)) {
+                        throw new IllegalArgumentException("only the article text is highlighted, not " + fields[i]);
+                    }
+                    values[i] = index.articles[doc].text();
+                }
+                out.add(values);
+            }
+            return out;
+        }
     }
 
     /** Returns the best passage (one sentence) as plain text. */

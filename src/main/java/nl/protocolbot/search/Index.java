@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Example;
@@ -82,15 +85,18 @@ final class Index {
     /** How many of an article's example questions must share a word its text lacks for it to count fully. */
     static final int CORROBORATED = 2;
     private final Map<String, Integer> articleDf = new HashMap<>();
+    /** The terms of the articles' titles. */
+    private final Set<String> titleTerms;
     private final Map<String, Integer> questionDf = new HashMap<>();
     private final Map<String, Integer> phrasingDf = new HashMap<>();
     /**
      * Term queries with their term statistics looked up once. Lucene looks a term up anew for every query, and on
      * an index this small that lookup is most of a search's cost; the index never changes, so the statistics do
-     * not either. Only terms of the index's own vocabulary are cached, so the map stays bounded.
+     * not either. Only terms of the index's own vocabulary are cached, so the maps stay bounded. One map per field.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, TermQuery> termQueries =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ConcurrentHashMap<String, TermQuery>> termQueries = Map.of(
+            TITLE, new ConcurrentHashMap<>(), ALL, new ConcurrentHashMap<>(),
+            QUESTION, new ConcurrentHashMap<>(), PHRASING, new ConcurrentHashMap<>());
 
     /**
      * @param analyzer   the index chain
@@ -109,6 +115,7 @@ final class Index {
                     similarity, questionDocuments(corpus));
             questionSearcher = searcher(questionReader, similarity);
             allTerms = termSets(articleReader, ALL, articleDf);
+            titleTerms = terms(articleReader, TITLE);
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);
             termSets(questionReader, PHRASING, phrasingDf);
@@ -249,6 +256,11 @@ final class Index {
         return articleDf.getOrDefault(term, 0);
     }
 
+    /** Whether some article's title contains the term. */
+    boolean inTitle(String term) {
+        return titleTerms.contains(term);
+    }
+
     /** In how many example or out-of-scope questions a term occurs. */
     int questionDf(String term) {
         return questionDf.getOrDefault(term, 0);
@@ -268,7 +280,7 @@ final class Index {
         if (termId(term) < 0) {
             return new TermQuery(t);
         }
-        return termQueries.computeIfAbsent(field + '\u0000' + term, k -> {
+        return termQueries.get(field).computeIfAbsent(term, k -> {
             IndexSearcher s = field.equals(QUESTION) || field.equals(PHRASING) ? questionSearcher : articleSearcher;
             try {
                 return new TermQuery(t, TermStates.build(s, t, true));
@@ -285,6 +297,18 @@ final class Index {
 
     static boolean contains(int[] sortedTerms, int term) {
         return term >= 0 && Arrays.binarySearch(sortedTerms, term) >= 0;
+    }
+
+    private static Set<String> terms(IndexReader reader, String field) throws IOException {
+        Set<String> out = new HashSet<>();
+        Terms terms = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader().terms(field);
+        if (terms != null) {
+            TermsEnum te = terms.iterator();
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                out.add(term.utf8ToString());
+            }
+        }
+        return out;
     }
 
     /** Walks a field's terms once: for each document the sorted IDs of the terms it contains. */
@@ -319,7 +343,8 @@ final class Index {
     }
 
     private static FieldType textType() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
+        // Not stored: the highlighter reads the text from the articles in memory (see Highlights).
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         t.freeze();
         return t;

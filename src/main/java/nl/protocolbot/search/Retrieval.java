@@ -30,6 +30,19 @@ final class Retrieval {
     /** The question's neighbours of each kind whose scores are averaged (one close question may be a fluke). */
     static final int NEIGHBOURS = 3;
     static final float TITLE_BOOST = 0.3f;
+    /**
+     * In the search over the example questions, a word's synonyms and typo corrections are left out when more than
+     * this share of the questions contains them ("posten", "delen", "plaatsen" are in hundreds): each such term
+     * visits many questions, costs the most of the search and separates them little (its IDF is low). The word's
+     * own lemmas are always searched, and coverage still counts every synonym.
+     */
+    static final double COMMON_ALTERNATIVE_SHARE = 0.03;
+    /**
+     * In the comparison of the question's phrasing, a word in more than this share of all example and out-of-scope
+     * questions ("ik", "een", "de") is left out: it is in most questions of both kinds, so it adds almost the same
+     * to every neighbour, yet it is most of that search's work.
+     */
+    static final double COMMON_PHRASING_SHARE = 0.3;
     static final float PROXIMITY_BOOST = 0.5f;
 
     private final Index index;
@@ -84,17 +97,11 @@ final class Retrieval {
         if (!tuning.has(Tuning.Step.OUT_OF_SCOPE) || index.examples() == 0) {
             return Neighbours.NONE; // without example questions there is nothing to weigh the out-of-scope ones against
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : new java.util.LinkedHashSet<>(Analysis.terms(analysis.phrasing, q.text()))) {
-            if (index.phrasingDf(t) > 0) {
-                b.add(index.termQuery(Index.PHRASING, t), Occur.SHOULD);
-            }
-        }
         double example = 0;
         double outOfScope = 0;
         int examples = 0;
         int outOfScopes = 0;
-        for (ScoreDoc sd : search(index.questionSearcher, b.build(), Optional.empty(), true, QUESTION_CANDIDATES)) {
+        for (ScoreDoc sd : search(index.questionSearcher, phrasing(q), Optional.empty(), true, QUESTION_CANDIDATES)) {
             if (index.isOutOfScope(sd.doc)) {
                 outOfScope += outOfScopes++ < NEIGHBOURS ? sd.score : 0;
             } else {
@@ -104,9 +111,21 @@ final class Retrieval {
         return new Neighbours(example / NEIGHBOURS, outOfScope / NEIGHBOURS);
     }
 
+    /** The question as put, stop words included, without the words most questions have (see below). */
+    Query phrasing(Question q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : new java.util.LinkedHashSet<>(Analysis.terms(analysis.phrasing, q.text()))) {
+            int df = index.phrasingDf(t);
+            if (df > 0 && df <= COMMON_PHRASING_SHARE * index.questions()) {
+                b.add(index.termQuery(Index.PHRASING, t), Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
     private List<ArticleMatch> articles(Question q, Coverage coverage, Optional<String> protocol) throws IOException {
         Query query = query(q, Index.ALL, tuning.has(Tuning.Step.FIELDS));
-        List<ArticleMatch> out = new ArrayList<>();
+        List<ArticleMatch> out = new ArrayList<>(ARTICLE_CANDIDATES);
         for (ScoreDoc sd : search(index.articleSearcher, query, protocol, false, ARTICLE_CANDIDATES)) {
             out.add(new ArticleMatch(sd.doc, sd.score, coverage.ofArticle(sd.doc)));
         }
@@ -119,7 +138,7 @@ final class Retrieval {
             return List.of();
         }
         Query query = query(q, Index.QUESTION, false);
-        List<QuestionMatch> out = new ArrayList<>();
+        List<QuestionMatch> out = new ArrayList<>(QUESTION_CANDIDATES);
         for (ScoreDoc sd : search(index.questionSearcher, query, protocol, true, QUESTION_CANDIDATES)) {
             out.add(new QuestionMatch(sd.doc, index.questionArticle[sd.doc], sd.score, coverage.ofQuestion(sd.doc)));
         }
@@ -137,8 +156,9 @@ final class Retrieval {
             q = new BooleanQuery.Builder().add(q, Occur.MUST).add(scope.build(), Occur.FILTER).build();
         }
         // Only the best n count: Lucene's default counts every hit up to 1,000 before it may skip documents that
-        // cannot reach the top n; the hits and their order are the same either way.
-        return searcher.search(q, new TopScoreDocCollectorManager(n, null, n)).scoreDocs;
+        // cannot reach the top n; the hits and their order are the same either way. One collector (the searchers
+        // have no executor), so no score is shared between threads.
+        return searcher.search(q, new TopScoreDocCollectorManager(n, null, n, false)).scoreDocs;
     }
 
     /**
@@ -149,11 +169,17 @@ final class Retrieval {
     Query query(Question q, String field, boolean fields) {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         boolean allContext = q.words().stream().allMatch(Question.Word::context);
+        boolean questions = field.equals(Index.QUESTION);
         for (Question.Word w : q.words()) {
             List<Query> alternatives = new ArrayList<>();
             for (Question.Term t : w.terms()) {
                 if (w.context() && !allContext && t.source() != Question.Source.WORD) {
                     continue;
+                }
+                int df = questions ? index.questionDf(t.term()) : index.articleDf(t.term());
+                if (df == 0 || questions && t.source() != Question.Source.WORD
+                        && df > COMMON_ALTERNATIVE_SHARE * index.questions()) {
+                    continue; // nothing to find, or a common synonym (see COMMON_ALTERNATIVE_SHARE)
                 }
                 alternatives.add(term(field, t.term(), (float) t.source().credit,
                         fields && t.source() == Question.Source.WORD));
@@ -172,10 +198,10 @@ final class Retrieval {
         return top.build();
     }
 
-    /** A term in the field; with {@code title}, also weighed in the article's title. */
+    /** A term in the field; with {@code title}, also weighed in the article's title (when some title has it). */
     private Query term(String field, String term, float boost, boolean title) {
         Query q = index.termQuery(field, term);
-        if (title) {
+        if (title && index.inTitle(term)) {
             q = new BooleanQuery.Builder()
                     .add(q, Occur.SHOULD)
                     .add(new BoostQuery(index.termQuery(Index.TITLE, term), TITLE_BOOST), Occur.SHOULD)

@@ -1,6 +1,7 @@
 package nl.protocolbot.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,8 @@ public record Tuning(Set<Tuning.Step> steps, float k1, float b) {
     }
 
     public Tuning {
-        steps = steps.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(steps));
+        // An EnumSet answers has() with a bit test: it is asked for every candidate of every question.
+        steps = Collections.unmodifiableSet(steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps));
     }
 
     /**

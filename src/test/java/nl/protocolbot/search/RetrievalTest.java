@@ -59,4 +59,38 @@ class RetrievalTest {
                 .map(Retrieval.QuestionMatch::article).toList();
         assertTrue(all.contains(Index.OUT_OF_SCOPE), all::toString);
     }
+
+    private static final String KLAS_ONLINE = "mag ik een foto van mijn klas online zetten";
+
+    @Test
+    void theExampleSearchLeavesOutSynonymsThatManyExampleQuestionsShareButKeepsTheWordsThemselves() {
+        // "posten" and "delen" are in hundreds of example questions (synonyms of "online" and "zetten"): left out of
+        // the example search, kept in the article search; "online" and "zetten" themselves are always searched
+        String examples = p.retrieval.query(p.read(KLAS_ONLINE), Index.QUESTION, false).toString();
+        String articles = p.retrieval.query(p.read(KLAS_ONLINE), Index.ALL, true).toString();
+        assertTrue(examples.contains("question:online") && examples.contains("question:zetten"), examples);
+        assertTrue(examples.contains("question:plaatsen"), examples);
+        assertFalse(examples.contains("question:posten") || examples.contains("question:delen"), examples);
+        assertTrue(articles.contains("all:delen"), articles);
+    }
+
+    @Test
+    void aTermNoTextHasIsNotSearchedForAndATitleTermOnlyWhereSomeTitleHasIt() {
+        // the English "upload" is in example questions, in no article; "foto" is in titles, "zetten" in none
+        String examples = p.retrieval.query(p.read(KLAS_ONLINE), Index.QUESTION, false).toString();
+        String articles = p.retrieval.query(p.read(KLAS_ONLINE), Index.ALL, true).toString();
+        assertTrue(examples.contains("question:upload"), examples);
+        assertFalse(articles.contains("all:upload"), articles);
+        assertTrue(articles.contains("title:foto"), articles);
+        assertFalse(articles.contains("title:zetten"), articles);
+    }
+
+    @Test
+    void thePhrasingLeavesOutTheWordsMostQuestionsHave() {
+        // "ik" and "een" are in four of ten example and out-of-scope questions; "mag" (as "mogen") is in far fewer
+        String phrasing = p.retrieval.phrasing(p.read(KLAS_ONLINE)).toString();
+        List<String> terms = List.of(phrasing.split(" "));
+        assertTrue(terms.contains("phrasing:mogen") && terms.contains("phrasing:foto"), phrasing);
+        assertFalse(terms.contains("phrasing:ik") || terms.contains("phrasing:een"), phrasing);
+    }
 }
