@@ -43,6 +43,8 @@ final class Retrieval {
      * to every neighbour, yet it is most of that search's work.
      */
     static final double COMMON_PHRASING_SHARE = 0.3;
+    /** Up to this many documents in an index, every match is scored (see {@link #search}). */
+    static final int SCORE_ALL_UP_TO = 100_000;
     static final float PROXIMITY_BOOST = 0.5f;
 
     private final Index index;
@@ -155,10 +157,12 @@ final class Retrieval {
             }
             q = new BooleanQuery.Builder().add(q, Occur.MUST).add(scope.build(), Occur.FILTER).build();
         }
-        // Only the best n count: Lucene's default counts every hit up to 1,000 before it may skip documents that
-        // cannot reach the top n; the hits and their order are the same either way. One collector (the searchers
-        // have no executor), so no score is shared between threads.
-        return searcher.search(q, new TopScoreDocCollectorManager(n, null, n, false)).scoreDocs;
+        // The hits and their order are the same either way; only the work differs. On an index of a few thousand
+        // short texts, scoring every match in bulk (Lucene's window scorer, chosen when every hit is counted) is
+        // faster than skipping documents that cannot reach the top n, which pays per document for the bookkeeping;
+        // on a large index, skipping wins. One collector (the searchers have no executor), so no shared scores.
+        int counted = searcher.getIndexReader().maxDoc() <= SCORE_ALL_UP_TO ? Integer.MAX_VALUE : n;
+        return searcher.search(q, new TopScoreDocCollectorManager(n, null, counted, false)).scoreDocs;
     }
 
     /**
