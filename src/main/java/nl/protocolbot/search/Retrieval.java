@@ -50,11 +50,18 @@ final class Retrieval {
     private final Index index;
     private final Analysis analysis;
     private final Tuning tuning;
+    private final int scoreAllUpTo;
 
     Retrieval(Index index, Analysis analysis, Tuning tuning) {
+        this(index, analysis, tuning, SCORE_ALL_UP_TO);
+    }
+
+    /** With another size up to which every match is scored (for the test that it changes no hit). */
+    Retrieval(Index index, Analysis analysis, Tuning tuning, int scoreAllUpTo) {
         this.index = index;
         this.analysis = analysis;
         this.tuning = tuning;
+        this.scoreAllUpTo = scoreAllUpTo;
     }
 
     /** An article found by its text: BM25 and the share of the question its title, section and text cover. */
@@ -147,7 +154,7 @@ final class Retrieval {
         return out;
     }
 
-    private static ScoreDoc[] search(IndexSearcher searcher, Query q, Optional<String> protocol, boolean keepOutOfScope,
+    private ScoreDoc[] search(IndexSearcher searcher, Query q, Optional<String> protocol, boolean keepOutOfScope,
                                      int n) throws IOException {
         if (protocol.isPresent()) {
             BooleanQuery.Builder scope = new BooleanQuery.Builder()
@@ -161,7 +168,7 @@ final class Retrieval {
         // short texts, scoring every match in bulk (Lucene's window scorer, chosen when every hit is counted) is
         // faster than skipping documents that cannot reach the top n, which pays per document for the bookkeeping;
         // on a large index, skipping wins. One collector (the searchers have no executor), so no shared scores.
-        int counted = searcher.getIndexReader().maxDoc() <= SCORE_ALL_UP_TO ? Integer.MAX_VALUE : n;
+        int counted = searcher.getIndexReader().maxDoc() <= scoreAllUpTo ? Integer.MAX_VALUE : n;
         return searcher.search(q, new TopScoreDocCollectorManager(n, null, counted, false)).scoreDocs;
     }
 

@@ -1,5 +1,6 @@
 package nl.protocolbot.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,25 @@ class RetrievalTest {
         List<String> terms = List.of(phrasing.split(" "));
         assertTrue(terms.contains("phrasing:mogen") && terms.contains("phrasing:foto"), phrasing);
         assertFalse(terms.contains("phrasing:ik") || terms.contains("phrasing:een"), phrasing);
+    }
+
+    @Test
+    void scoringEveryMatchOrSkippingFindsTheSameInTheSameOrder() {
+        Retrieval bulk = new Retrieval(p.index, p.analysis, Tuning.DEFAULT, Integer.MAX_VALUE);
+        Retrieval skipping = new Retrieval(p.index, p.analysis, Tuning.DEFAULT, 0);
+        for (String question : List.of(KLAS_ONLINE, "hoe zet ik meldingen uit op instagram",
+                "Moet ik erbij zetten dat het mijn persoonlijke mening is als ik over school post?",
+                "collega deelt memes over de directie")) {
+            Question q = p.read(question);
+            Retrieval.Found a = bulk.find(q, new Coverage(q, p.index), Optional.empty());
+            Retrieval.Found b = skipping.find(q, new Coverage(q, p.index), Optional.empty());
+            assertEquals(a.articles().stream().map(Retrieval.ArticleMatch::doc).toList(),
+                    b.articles().stream().map(Retrieval.ArticleMatch::doc).toList(), question);
+            assertEquals(a.questions().stream().map(Retrieval.QuestionMatch::doc).toList(),
+                    b.questions().stream().map(Retrieval.QuestionMatch::doc).toList(), question);
+            assertEquals(a.neighbours().example(), b.neighbours().example(), 1e-4, question);
+            assertEquals(a.neighbours().outOfScope(), b.neighbours().outOfScope(), 1e-4, question);
+            assertFalse(a.articles().isEmpty() && a.questions().isEmpty(), question);
+        }
     }
 }
