@@ -30,7 +30,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class FeedbackStore implements AutoCloseable {
     /** Longest question text kept, in characters. */
-    static final int MAX_TEXT = 500;
+    public static final int MAX_TEXT = 500;
     /** Expired claims are deleted at most this often. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
@@ -445,7 +445,8 @@ public final class FeedbackStore implements AutoCloseable {
         return question.map(String::strip).filter(q -> !q.isEmpty()).map(FeedbackStore::cut);
     }
 
-    private static String cut(String text) {
+    /** The text cut to {@link #MAX_TEXT} characters, as it would be kept. */
+    public static String cut(String text) {
         return text.codePointCount(0, text.length()) <= MAX_TEXT ? text
                 : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
     }

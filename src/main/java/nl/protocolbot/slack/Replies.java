@@ -20,6 +20,7 @@ import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
+import nl.protocolbot.feedback.FeedbackStore;
 
 /** Turns answers into Slack Block Kit messages, with a plain-text fallback for notifications. */
 final class Replies {
@@ -95,9 +96,10 @@ final class Replies {
             // the buttons carry the article IDs: a vote counts for them, and sharing shows them again without a
             // new search (which could find something else, or count a question as unanswered once more)
             String ids = ids(shown);
+            String down = withQuestion(ids, answer.question());
             List<BlockElement> buttons = new ArrayList<>();
             buttons.add(button(b -> b.actionId(ACTION_VOTE_UP).text(plainText("👍 Nuttig")).value(ids)));
-            buttons.add(button(b -> b.actionId(ACTION_VOTE_DOWN).text(plainText("👎 Niet nuttig")).value(ids)));
+            buttons.add(button(b -> b.actionId(ACTION_VOTE_DOWN).text(plainText("👎 Niet nuttig")).value(down)));
             if (offer == Buttons.VOTES_AND_SHARE) {
                 buttons.add(button(b -> b.actionId(ACTION_SHARE).text(plainText("Deel in kanaal")).value(ids)
                         .style("primary")));
@@ -129,6 +131,29 @@ final class Replies {
     }
 
     /** The article IDs of an answer, as the buttons carry them: {@code aurora/3.5,scoh/11tal-8}. */
+    /**
+     * The 👎 button's value: the IDs, and on the next line the question (as the store would keep it), so that a
+     * 👎 can keep the question's text when the operator turned that on. The question is already in the
+     * conversation; it is left out when both would not fit in a button's value.
+     */
+    static String withQuestion(String ids, String question) {
+        String q = FeedbackStore.cut(question.strip());
+        return q.isEmpty() || ids.length() + 1 + q.length() > VALUE_LIMIT ? ids : ids + "\n" + q;
+    }
+
+    /** The article IDs of a button's value (its first line). */
+    static String idsOf(String value) {
+        int line = value.indexOf('\n');
+        return line < 0 ? value : value.substring(0, line);
+    }
+
+    /** The question a 👎 button's value carries, if any. */
+    static java.util.Optional<String> questionOf(String value) {
+        int line = value.indexOf('\n');
+        return line < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(value.substring(line + 1).strip()).filter(q -> !q.isEmpty());
+    }
+
     static String ids(List<Answer.Item> items) {
         String ids = String.join(",", items.stream().map(Answer.Item::id).toList());
         return ids.length() > VALUE_LIMIT ? ids.substring(0, ids.lastIndexOf(',', VALUE_LIMIT)) : ids;

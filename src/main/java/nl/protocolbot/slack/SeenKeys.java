@@ -58,16 +58,17 @@ final class SeenKeys {
     /**
      * Counts a vote when this person has not voted on this answer within 15 minutes: the claim and the count in one
      * transaction ({@link FeedbackStore#voteOnce}). False when it was counted before. Without a person, channel or
-     * message to key it on, the vote is counted as it is.
+     * message to key it on, the vote is counted as it is. The question's text is kept with a 👎 only when the
+     * operator turned that on (see {@link FeedbackStore#voteOnce}).
      */
     boolean voteOnce(String user, String channel, String messageTs, java.util.List<String> articleIds,
-                     FeedbackStore.Vote vote) throws SQLException {
+                     FeedbackStore.Vote vote, java.util.Optional<String> question) throws SQLException {
         String key = voteKey(user, channel, messageTs);
         if (key == null) {
-            store.vote(articleIds, vote, java.util.Optional.empty());
+            store.vote(articleIds, vote, question);
             return true;
         }
-        return store.voteOnce(key, EVENTS, articleIds, vote, java.util.Optional.empty());
+        return store.voteOnce(key, EVENTS, articleIds, vote, question);
     }
 
     private String voteKey(String user, String channel, String messageTs) {

@@ -282,8 +282,9 @@ public final class SlackBot {
             FeedbackStore.Vote vote) {
         List<String> ids = articleIds(value(req));
         Voter voter = voter(req);
+        Optional<String> question = vote == FeedbackStore.Vote.DOWN ? Replies.questionOf(value(req)) : Optional.empty();
         try {
-            if (!seen.voteOnce(voter.user(), voter.channel(), voter.message(), ids, vote)) {
+            if (!seen.voteOnce(voter.user(), voter.channel(), voter.message(), ids, vote, question)) {
                 LOG.info("vote {} already counted for this answer", vote);
                 return ctx.ack();
             }
@@ -323,7 +324,7 @@ public final class SlackBot {
     /** The IDs a button carries that name an article of the corpus being served. */
     private List<String> articleIds(String value) {
         Answerer a = answerer.get();
-        return Arrays.stream(value.split(",")).map(String::strip)
+        return Arrays.stream(Replies.idsOf(value).split(",")).map(String::strip)
                 .filter(id -> a.corpus().article(id).isPresent()).toList();
     }
 

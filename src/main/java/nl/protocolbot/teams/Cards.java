@@ -14,6 +14,7 @@ import nl.protocolbot.answer.Command;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
+import nl.protocolbot.feedback.FeedbackStore;
 
 /**
  * Teams messages: a message activity with an Adaptive Card 1.4 and a short plain-text summary (what notifications
@@ -132,8 +133,9 @@ final class Cards {
                 }
                 if (options.contains(Option.VOTES)) {
                     String ids = String.join(",", answer.items().stream().map(Answer.Item::id).toList());
-                    actions.add(vote("👍 Nuttig", "up", ids));
-                    actions.add(vote("👎 Niet nuttig", "down", ids));
+                    actions.add(vote("👍 Nuttig", "up", ids, ""));
+                    // the question rides along with 👎, to be kept when the operator turned that on
+                    actions.add(vote("👎 Niet nuttig", "down", ids, FeedbackStore.cut(answer.question().strip())));
                 }
             }
         }
@@ -196,11 +198,14 @@ final class Cards {
         return container;
     }
 
-    private static JsonObject vote(String title, String direction, String ids) {
+    private static JsonObject vote(String title, String direction, String ids, String question) {
         JsonObject data = new JsonObject();
         data.addProperty(DATA_KEY, VOTE);
         data.addProperty("vote", direction);
         data.addProperty("ids", ids);
+        if (!question.isEmpty()) {
+            data.addProperty("question", question);
+        }
         JsonObject action = new JsonObject();
         action.addProperty("type", "Action.Submit");
         action.addProperty("title", title);

@@ -219,6 +219,30 @@ class SlackHttpTest {
     }
 
     @Test
+    void aThumbsDownKeepsTheQuestionItCarriesOnlyWhenTextsAreKept() throws Exception {
+        String question = "mag ik een foto van mijn klas op tiktok zetten";
+        signer.postSigned(url(), "application/x-www-form-urlencoded",
+                action("protocol_vote_down", "aurora/3.5\n" + question, slack.responseUrl("d1")));
+        slack.await("/response/d1", 1);
+        serve.close();
+        serve = Server.start(settings(data, "PROTOCOLBOT_KEEP_UNANSWERED", "true"));
+        signer.postSigned(url(), "application/x-www-form-urlencoded",
+                action("protocol_vote_down", "aurora/3.5,not/an-article\n" + question, slack.responseUrl("d2")));
+        signer.postSigned(url(), "application/x-www-form-urlencoded",
+                action("protocol_vote_up", "aurora/3.5\n" + "deze telt niet", slack.responseUrl("u1")));
+        slack.await("/response/d2", 1);
+        slack.await("/response/u1", 1);
+        try (FeedbackStore store = FeedbackStore.openFolder(data, true)) {
+            FeedbackStore.Stats s = store.stats();
+            assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 2)), s.votes());
+            assertEquals(1, s.keptTexts().size(), s.keptTexts()::toString);
+            assertEquals(FeedbackStore.TextKind.VOTED_DOWN, s.keptTexts().get(0).kind());
+            assertEquals(question, s.keptTexts().get(0).question());
+            assertEquals(List.of("aurora/3.5"), s.keptTexts().get(0).articleIds());
+        }
+    }
+
+    @Test
     void forgedAndStaleRequestsGet401AndNoReply() throws Exception {
         String body = event("EvF1", mention(QUESTION, "1700000009.0"));
         long now = System.currentTimeMillis() / 1000;

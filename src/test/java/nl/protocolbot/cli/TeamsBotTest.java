@@ -237,6 +237,9 @@ class TeamsBotTest {
         assertEquals("Action.Submit", actions.get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("up", actions.get(0).getAsJsonObject().getAsJsonObject("data").get("vote").getAsString());
         assertEquals("down", actions.get(1).getAsJsonObject().getAsJsonObject("data").get("vote").getAsString());
+        // 👎 carries the question, to be kept when the operator turned that on; 👍 does not need it
+        assertEquals(QUESTION, actions.get(1).getAsJsonObject().getAsJsonObject("data").get("question").getAsString());
+        assertFalse(actions.get(0).getAsJsonObject().getAsJsonObject("data").has("question"));
 
         List<String> tokenRequests = teams.tokenRequests();
         assertEquals(1, tokenRequests.size());
@@ -477,6 +480,24 @@ class TeamsBotTest {
         assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=up}"));
         assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=down}"), "the second click not");
         assertEquals(0.0, m.get(ANSWERED));
+    }
+
+    @Test
+    void aThumbsDownKeepsTheQuestionItCarriesWhenTextsAreKept() throws Exception {
+        startServe("PROTOCOLBOT_KEEP_UNANSWERED", "true");
+        String question = "mag ik een foto van mijn klas op tiktok zetten";
+        JsonObject down = vote("down", "reply-9");
+        down.getAsJsonObject("value").addProperty("question", question);
+        JsonObject up = vote("up", "reply-8");
+        up.getAsJsonObject("value").addProperty("question", "deze telt niet");
+        assertEquals(202, post(down).statusCode());
+        assertEquals(202, post(up).statusCode());
+        teams.await(2);
+        List<FeedbackStore.KeptText> kept = stats().keptTexts();
+        assertEquals(1, kept.size(), kept::toString);
+        assertEquals(FeedbackStore.TextKind.VOTED_DOWN, kept.get(0).kind());
+        assertEquals(question, kept.get(0).question());
+        assertEquals(List.of("aurora/3.5"), kept.get(0).articleIds());
     }
 
     JsonObject vote(String direction, String card) {

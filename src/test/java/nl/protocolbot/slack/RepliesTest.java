@@ -89,4 +89,29 @@ class RepliesTest {
         }
         return ((com.slack.api.model.block.composition.MarkdownTextObject) t).getText();
     }
+
+    @Test
+    void theThumbsDownButtonCarriesTheQuestionAfterTheIdsAndTheOthersOnlyTheIds() throws Exception {
+        String question = "mag ik een klassenfoto op Instagram zetten?";
+        Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
+        List<com.slack.api.model.block.element.ButtonElement> buttons = answerButtons(a.ask(question, 3,
+                Optional.empty()));
+        String ids = buttons.get(0).getValue();
+        assertEquals(3, ids.split(",").length, ids);
+        assertEquals(ids + "\n" + question, buttons.get(1).getValue());
+        assertEquals(ids, buttons.get(2).getValue());
+        assertEquals(ids, Replies.idsOf(buttons.get(1).getValue()));
+        assertEquals(Optional.of(question), Replies.questionOf(buttons.get(1).getValue()));
+        assertEquals(Optional.empty(), Replies.questionOf(ids));
+        // a question longer than the store keeps is cut as the store would; ids and question within Slack's 2,000
+        assertEquals(10 + 1 + 500, Replies.withQuestion("aurora/3.5", "x".repeat(3000)).length());
+        assertEquals("a".repeat(1990), Replies.withQuestion("a".repeat(1990), "te lang om erbij te passen"));
+    }
+
+    private static List<com.slack.api.model.block.element.ButtonElement> answerButtons(Answer answer) {
+        Replies.Message m = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
+        return m.blocks().stream().filter(b -> b instanceof com.slack.api.model.block.ActionsBlock)
+                .flatMap(b -> ((com.slack.api.model.block.ActionsBlock) b).getElements().stream())
+                .map(e -> (com.slack.api.model.block.element.ButtonElement) e).toList();
+    }
 }
