@@ -30,7 +30,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class FeedbackStore implements AutoCloseable {
     /** Longest question text kept, in characters. */
-    public static final int MAX_TEXT = 500;
+    static final int MAX_TEXT = 500;
     /** Expired claims are deleted at most this often. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 

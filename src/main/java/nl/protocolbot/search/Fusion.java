@@ -51,9 +51,12 @@ final class Fusion {
         if (examples) {
             Map<Integer, Integer> counted = new HashMap<>(128);
             for (Retrieval.QuestionMatch m : found.questions()) { // best first
-                int doc = m.outOfScope() ? -1 : index.doc(m.article());
-                int nth = doc < 0 ? 0 : counted.merge(doc, 1, Integer::sum);
-                if (nth >= 1 && nth <= EXAMPLE_WEIGHTS.length) {
+                if (m.outOfScope()) {
+                    continue;
+                }
+                int doc = index.doc(m.article());
+                int nth = counted.merge(doc, 1, Integer::sum);
+                if (nth <= EXAMPLE_WEIGHTS.length) {
                     scores.merge(doc, EXAMPLE_WEIGHTS[nth - 1] * m.score() * weight(m.coverage().all()), Double::sum);
                 }
             }

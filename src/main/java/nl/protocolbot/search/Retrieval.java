@@ -120,7 +120,10 @@ final class Retrieval {
         return new Neighbours(example / NEIGHBOURS, outOfScope / NEIGHBOURS);
     }
 
-    /** The question as put, stop words included, without the words most questions have (see below). */
+    /**
+     * The question as put, stop words included, without the words most questions have
+     * ({@link #COMMON_PHRASING_SHARE}).
+     */
     Query phrasing(Question q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : new java.util.LinkedHashSet<>(Analysis.terms(analysis.phrasing, q.text()))) {
@@ -155,7 +158,7 @@ final class Retrieval {
     }
 
     private ScoreDoc[] search(IndexSearcher searcher, Query q, Optional<String> protocol, boolean keepOutOfScope,
-                                     int n) throws IOException {
+                              int n) throws IOException {
         if (protocol.isPresent()) {
             BooleanQuery.Builder scope = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(Index.PROTOCOL, protocol.get())), Occur.SHOULD);

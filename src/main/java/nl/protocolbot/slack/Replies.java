@@ -130,7 +130,6 @@ final class Replies {
         return shown;
     }
 
-    /** The article IDs of an answer, as the buttons carry them: {@code aurora/3.5,scoh/11tal-8}. */
     /**
      * The 👎 button's value: the IDs, and on the next line the question (as the store would keep it), so that a
      * 👎 can keep the question's text when the operator turned that on. The question is already in the
@@ -147,13 +146,13 @@ final class Replies {
         return line < 0 ? value : value.substring(0, line);
     }
 
-    /** The question a 👎 button's value carries, if any. */
+    /** The question a 👎 button's value carries, if any (the store drops a blank one). */
     static java.util.Optional<String> questionOf(String value) {
         int line = value.indexOf('\n');
-        return line < 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(value.substring(line + 1).strip()).filter(q -> !q.isEmpty());
+        return line < 0 ? java.util.Optional.empty() : java.util.Optional.of(value.substring(line + 1));
     }
 
+    /** The article IDs of an answer, as the buttons carry them: {@code aurora/3.5,scoh/11tal-8}. */
     static String ids(List<Answer.Item> items) {
         String ids = String.join(",", items.stream().map(Answer.Item::id).toList());
         return ids.length() > VALUE_LIMIT ? ids.substring(0, ids.lastIndexOf(',', VALUE_LIMIT)) : ids;

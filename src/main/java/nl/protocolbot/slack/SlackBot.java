@@ -280,11 +280,12 @@ public final class SlackBot {
      */
     private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx,
             FeedbackStore.Vote vote) {
-        List<String> ids = articleIds(value(req));
+        String value = value(req);
+        List<String> ids = articleIds(value);
         Voter voter = voter(req);
-        Optional<String> question = vote == FeedbackStore.Vote.DOWN ? Replies.questionOf(value(req)) : Optional.empty();
         try {
-            if (!seen.voteOnce(voter.user(), voter.channel(), voter.message(), ids, vote, question)) {
+            // only a 👎 carries the question, and the store keeps it only when the operator turned that on
+            if (!seen.voteOnce(voter.user(), voter.channel(), voter.message(), ids, vote, Replies.questionOf(value))) {
                 LOG.info("vote {} already counted for this answer", vote);
                 return ctx.ack();
             }

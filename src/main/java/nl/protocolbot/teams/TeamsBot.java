@@ -195,12 +195,12 @@ public final class TeamsBot implements HttpEndpoint {
         // one vote per person per answer card: the key is a keyed hash, so no user ID is stored
         String card = a.replyToId().isEmpty() ? a.id() : a.replyToId();
         String voted = "teams:vote:" + keyed(a.conversationId(), card, a.from().id());
-        Optional<String> question = direction.equals("down")
-                ? Optional.of(Activity.string(value, "question").strip()).filter(q -> !q.isEmpty()) : Optional.empty();
         boolean first;
         try {
+            // the store keeps a 👎's question (blank or not, it decides) only when the operator turned that on
             first = feedback.voteOnce(voted, VOTED, ids,
-                    direction.equals("up") ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN, question);
+                    direction.equals("up") ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN,
+                    Optional.of(Activity.string(value, "question")));
         } catch (SQLException e) {
             feedback.release(seen);
             throw e;
