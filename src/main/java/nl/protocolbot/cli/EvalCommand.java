@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Corpus;
+import nl.protocolbot.corpus.Protocol;
 import nl.protocolbot.eval.Evaluation;
+import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.search.Tuning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +41,22 @@ final class EvalCommand implements Callable<Integer> {
             + " blijft ervoor blind).")
     boolean summary;
 
+    @Option(names = "--per-protocol", description = "Meet per protocol, met alleen dat protocol (zoals"
+            + " PROTOCOLBOT_ORG), op de vragen die dat protocol beantwoordt en alle vragen buiten de protocollen.")
+    boolean perProtocol;
+
+    @Option(names = "--leave-out", description = "Als --per-protocol, maar elk protocol zonder zijn eigen"
+            + " voorbeeldvragen: wat een nieuw schoolbestuur krijgt.")
+    boolean leaveOut;
+
+    @Option(names = "--min-hit1", paramLabel = "X",
+            description = "Eindig met code 1 als Hit@1 (per protocol: het gemiddelde) onder X ligt.")
+    Double minHit1;
+
+    @Option(names = "--min-weakest-hit3", paramLabel = "X",
+            description = "Per protocol: eindig met code 1 als het zwakste protocol een Hit@3 onder X heeft.")
+    Double minWeakestHit3;
+
     @Option(names = "--ablation", description = "Meet elke stap van de zoekketen apart (tabel voor docs/quality.md).")
     boolean ablation;
 
@@ -53,6 +72,9 @@ final class EvalCommand implements Callable<Integer> {
         if (ablation) {
             ablation(out);
             return Main.EXIT_OK;
+        }
+        if (perProtocol || leaveOut) {
+            return perProtocol(out) ? Main.EXIT_OK : Main.EXIT_FAILURE;
         }
         Answerer answerer = main.corpus(corpus).answerer();
         Optional<String> org = protocol.validated(answerer.corpus());
@@ -74,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Hit@1 %.3f  Hit@3 %.3f  MRR@5 %.3f  off-topic rejection %d/%d  (%.2f ms/question)%n",
                 r.hit1(), r.hit3(), r.mrr5(), r.rejected(), r.offTopic(), r.millisPerQuestion());
-        boolean ok = true;
+        boolean ok = minimum(out, "Hit@1", r.hit1(), minHit1);
         if (minHit3 != null && r.hit3() < minHit3) {
             out.printf(Locale.ROOT, "Hit@3 %.3f is below --min-hit3 %.3f%n", r.hit3(), minHit3);
             ok = false;
@@ -85,6 +107,71 @@ final class EvalCommand implements Callable<Integer> {
             ok = false;
         }
         return ok;
+    }
+
+    /**
+     * Each file once per protocol, with only that protocol's articles answering (and, with {@code --leave-out},
+     * without its own example questions); false when a figure is below a minimum.
+     */
+    private boolean perProtocol(PrintWriter out) throws Exception {
+        Corpus whole = main.corpus(corpus).load();
+        List<Protocol> protocols = protocol.slug == null ? whole.protocols()
+                : List.of(whole.protocol(protocol.validated(whole).orElseThrow()).orElseThrow());
+        List<Answerer> answerers = new java.util.ArrayList<>();
+        Answerer shared = leaveOut ? null : new Answerer(SearchEngine.build(whole));
+        for (Protocol p : protocols) {
+            answerers.add(leaveOut ? new Answerer(SearchEngine.build(whole.withoutExamplesOf(p.slug()))) : shared);
+        }
+        boolean ok = true;
+        for (Path f : files) {
+            List<Evaluation.Case> cases = cases(f);
+            List<Evaluation.ProtocolReport> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < protocols.size(); i++) {
+                Protocol p = protocols.get(i);
+                List<Evaluation.Case> own = Evaluation.forProtocol(cases, p);
+                Evaluation.run(answerers.get(i), own, Optional.of(p.slug())); // warm-up
+                reports.add(new Evaluation.ProtocolReport(p.slug(),
+                        Evaluation.run(answerers.get(i), own, Optional.of(p.slug()))));
+            }
+            ok &= report(out, f, new Evaluation.Summary(reports));
+        }
+        return ok;
+    }
+
+    private boolean report(PrintWriter out, Path f, Evaluation.Summary s) {
+        out.printf(Locale.ROOT, "%s, per protocol%s:%n", f,
+                leaveOut ? ", each without its own example questions (a new board)" : "");
+        out.printf(Locale.ROOT, "  %-12s %8s %6s %6s %6s  %s%n", "protocol", "on-topic", "Hit@1", "Hit@3", "MRR@5",
+                "off-topic refused");
+        for (Evaluation.ProtocolReport p : s.protocols()) {
+            Evaluation.Report r = p.report();
+            if (!summary) {
+                for (Evaluation.Miss m : r.misses()) {
+                    out.printf(Locale.ROOT, "  %s miss (line %d): %s -> %s%n", p.protocol(), m.testCase().line(),
+                            m.testCase().question(), m.answeredIds().isEmpty() ? "(no article)"
+                                    : String.join(", ", m.answeredIds()));
+                }
+            }
+            out.printf(Locale.ROOT, "  %-12s %8d %6.3f %6.3f %6.3f  %d/%d%n", p.protocol(), r.onTopic(), r.hit1(),
+                    r.hit3(), r.mrr5(), r.rejected(), r.offTopic());
+        }
+        Evaluation.ProtocolReport weakest = s.weakest();
+        out.printf(Locale.ROOT, "  %-12s %8s %6.3f %6.3f %6.3f  lowest %.3f%n", "mean", "", s.meanHit1(), s.meanHit3(),
+                s.meanMrr5(), s.minRejection());
+        out.printf(Locale.ROOT, "  weakest: %s (Hit@3 %.3f)%n", weakest.protocol(), weakest.report().hit3());
+        boolean ok = minimum(out, "mean Hit@3", s.meanHit3(), minHit3);
+        ok &= minimum(out, "mean Hit@1", s.meanHit1(), minHit1);
+        ok &= minimum(out, "weakest Hit@3", weakest.report().hit3(), minWeakestHit3);
+        ok &= minimum(out, "off-topic rejection of the weakest protocol", s.minRejection(), minRejection);
+        return ok;
+    }
+
+    private static boolean minimum(PrintWriter out, String what, double value, Double min) {
+        if (min != null && value < min) {
+            out.printf(Locale.ROOT, "%s %.3f is below the minimum %.3f%n", what, value, min);
+            return false;
+        }
+        return true;
     }
 
     private void ablation(PrintWriter out) throws Exception {
@@ -103,13 +190,17 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static Evaluation.Report measure(Answerer answerer, Path file, Optional<String> org) throws Main.UserError {
+        List<Evaluation.Case> cases = cases(file);
+        Evaluation.run(answerer, cases, org); // warm-up, so the timing is of a warm JVM
+        return Evaluation.run(answerer, cases, org);
+    }
+
+    private static List<Evaluation.Case> cases(Path file) throws Main.UserError {
         if (!java.nio.file.Files.exists(file)) {
             throw new Main.UserError("het bestand " + file + " bestaat niet", Main.EXIT_USAGE);
         }
         try {
-            List<Evaluation.Case> cases = Evaluation.read(file);
-            Evaluation.run(answerer, cases, org); // warm-up, so the timing is of a warm JVM
-            return Evaluation.run(answerer, cases, org);
+            return Evaluation.read(file);
         } catch (IOException e) {
             throw new Main.UserError(e.getMessage() == null ? "kan " + file + " niet lezen" : e.getMessage(),
                     Main.EXIT_USAGE);

@@ -106,4 +106,15 @@ public final class Corpus {
     public int size() {
         return byId.size();
     }
+
+    /**
+     * This corpus without one protocol's own example questions: as a board whose protocol has just arrived sees it
+     * (for {@code eval --leave-out}). Everything else, the fingerprint included, is the same.
+     */
+    public Corpus withoutExamplesOf(String slug) {
+        List<Example> kept = examples.stream()
+                .filter(e -> !byId.get(e.articleId()).protocol().equalsIgnoreCase(slug)).toList();
+        return new Corpus(protocols, synonyms, topics, coreRules.stream().map(Article::id).toList(), kept, outOfScope,
+                fingerprint);
+    }
 }

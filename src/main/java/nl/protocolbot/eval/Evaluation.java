@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.corpus.Protocol;
 
 /**
  * Measures answer quality on questions with expected phrases (the format of {@code shared/eval/dev.jsonl}):
@@ -118,6 +119,52 @@ public final class Evaluation {
         double ms = cases.isEmpty() ? 0 : (System.nanoTime() - start) / 1e6 / cases.size();
         return new Report(onTopic, offTopic, ratio(hit1, onTopic), ratio(hit3, onTopic),
                 onTopic == 0 ? 0 : rr / onTopic, rejected, ms, misses);
+    }
+
+    /**
+     * The cases that count for one protocol, as a board that runs it alone sees them: the on-topic questions one of
+     * whose expected phrases is in one of its articles, with only those phrases, and every off-topic question.
+     */
+    public static List<Case> forProtocol(List<Case> cases, Protocol protocol) {
+        List<String> texts = protocol.articles().stream().map(a -> normalise(a.text())).toList();
+        List<Case> out = new ArrayList<>();
+        for (Case c : cases) {
+            List<String> own = c.expect().stream()
+                    .filter(e -> texts.stream().anyMatch(t -> !normalise(e).isEmpty() && t.contains(normalise(e))))
+                    .toList();
+            if (c.offTopic() || !own.isEmpty()) {
+                out.add(new Case(c.question(), own, c.line()));
+            }
+        }
+        return out;
+    }
+
+    /** One protocol's figures in a per-protocol run. */
+    public record ProtocolReport(String protocol, Report report) {
+    }
+
+    /** The figures per protocol, their means and the weakest protocol (by Hit@3). */
+    public record Summary(List<ProtocolReport> protocols) {
+        public double meanHit1() {
+            return protocols.stream().mapToDouble(p -> p.report().hit1()).average().orElse(0);
+        }
+
+        public double meanHit3() {
+            return protocols.stream().mapToDouble(p -> p.report().hit3()).average().orElse(0);
+        }
+
+        public double meanMrr5() {
+            return protocols.stream().mapToDouble(p -> p.report().mrr5()).average().orElse(0);
+        }
+
+        public ProtocolReport weakest() {
+            return protocols.stream().min(java.util.Comparator.comparingDouble(p -> p.report().hit3())).orElseThrow();
+        }
+
+        /** The lowest share of off-topic questions refused by any protocol. */
+        public double minRejection() {
+            return protocols.stream().mapToDouble(p -> p.report().rejection()).min().orElse(1);
+        }
     }
 
     static boolean matches(String text, List<String> expect) {
