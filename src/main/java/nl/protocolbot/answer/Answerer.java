@@ -8,6 +8,7 @@ import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
 import nl.protocolbot.search.Hit;
+import nl.protocolbot.search.RuleLink;
 import nl.protocolbot.search.SearchEngine;
 
 /**
@@ -62,6 +63,16 @@ public final class Answerer {
     /** One article by ID, for lookups by number, with the same rule in other protocols. */
     public Optional<Answer.Item> show(String id) {
         return corpus().article(id.strip()).map(a -> item(a, "", 0, engine.sameRule(a.id())));
+    }
+
+    /** Every link between articles of different protocols (see {@link SearchEngine#links()}). */
+    public List<RuleLink> links() {
+        return engine.links();
+    }
+
+    /** The links of one article, most alike first (see {@link SearchEngine#links(String)}). */
+    public List<RuleLink> links(String articleId) {
+        return engine.links(articleId);
     }
 
     /** How the search reads a question (see {@link SearchEngine#explain}). */

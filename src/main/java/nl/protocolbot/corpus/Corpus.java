@@ -21,11 +21,13 @@ public final class Corpus {
     private final List<Article> coreRules;
     private final List<Example> examples;
     private final List<String> outOfScope;
+    private final List<LinkCorrection> linkCorrections;
     private final String fingerprint;
     private final Map<String, Article> byId = new LinkedHashMap<>();
 
     Corpus(List<Protocol> protocols, Optional<TextFile> synonyms, Optional<TextFile> topics, List<String> coreRuleIds,
-           List<Example> examples, List<String> outOfScope, String fingerprint) {
+           List<Example> examples, List<String> outOfScope, List<LinkCorrection> linkCorrections, String fingerprint) {
+        this.linkCorrections = List.copyOf(linkCorrections);
         this.protocols = List.copyOf(protocols);
         this.examples = List.copyOf(examples);
         this.outOfScope = List.copyOf(outOfScope);
@@ -98,6 +100,14 @@ public final class Corpus {
         return outOfScope;
     }
 
+    /**
+     * The communication department's corrections of the computed links between articles of different protocols
+     * ({@code links.txt}), in file order; may be empty.
+     */
+    public List<LinkCorrection> linkCorrections() {
+        return linkCorrections;
+    }
+
     /** A short hash of every file the corpus was read from; changes whenever any of them changes. */
     public String fingerprint() {
         return fingerprint;
@@ -115,6 +125,6 @@ public final class Corpus {
         List<Example> kept = examples.stream()
                 .filter(e -> !byId.get(e.articleId()).protocol().equalsIgnoreCase(slug)).toList();
         return new Corpus(protocols, synonyms, topics, coreRules.stream().map(Article::id).toList(), kept, outOfScope,
-                fingerprint);
+                linkCorrections, fingerprint);
     }
 }

@@ -37,6 +37,11 @@ public final class CorpusLoader {
     public static final String CORE_RULES_FILE = "core-rules.txt";
     /** The name of the file of questions the protocols do not cover, one per line. */
     public static final String OUT_OF_SCOPE_FILE = "out-of-scope.txt";
+    /**
+     * Corrections of the computed links between the protocols' articles: {@code <id> = <id>} or {@code <id> != <id>}
+     * per line (see {@link LinkCorrection}).
+     */
+    public static final String LINKS_FILE = "links.txt";
     /** The folder of example questions: one {@code <protocol>.txt} per protocol, lines {@code <id>: <question>}. */
     public static final String EXAMPLES_DIR = "examples";
     private static final String BUNDLED = "/corpus";
@@ -86,6 +91,10 @@ public final class CorpusLoader {
         Questions questions = questions(exampleFiles, Optional.ofNullable(lists.get(OUT_OF_SCOPE_FILE)),
                 idSources.keySet(), problems);
         List<String> coreIds = coreRules.map(f -> coreRuleIds(f, idSources.keySet(), problems)).orElse(List.of());
+        Map<String, String> articleProtocols = new HashMap<>();
+        idSources.keySet().forEach(id -> articleProtocols.put(id, id.substring(0, id.indexOf('/'))));
+        List<LinkCorrection> links = Optional.ofNullable(lists.get(LINKS_FILE))
+                .map(f -> LinkFiles.corrections(f, articleProtocols, problems)).orElse(List.of());
         if (protocols.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(dir.toString(), 0, "bevat geen protocollen (*.md)"));
         }
@@ -93,12 +102,12 @@ public final class CorpusLoader {
             throw new CorpusException(problems);
         }
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Corpus(protocols, synonyms, topics, coreIds, questions.examples(), questions.outOfScope(),
+        return new Corpus(protocols, synonyms, topics, coreIds, questions.examples(), questions.outOfScope(), links,
                 fingerprint);
     }
 
     private static final java.util.Set<String> LISTS = java.util.Set.of(SYNONYMS_FILE, TOPICS_FILE, CORE_RULES_FILE,
-            OUT_OF_SCOPE_FILE);
+            OUT_OF_SCOPE_FILE, LINKS_FILE);
 
     /** A file's content as UTF-8 text, fed to the fingerprint; empty (and a problem) when it cannot be read. */
     private static Optional<String> read(Path file, String name, MessageDigest digest, List<Problem> problems) {

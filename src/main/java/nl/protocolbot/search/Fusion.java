@@ -29,6 +29,17 @@ final class Fusion {
      */
     private static final double[] EXAMPLE_WEIGHTS = {1.0, 0.5, 0.25};
 
+    /**
+     * What an example question of another protocol's article adds to the article it is linked to ({@link Links}),
+     * against what it adds to its own: a board's own examples weigh most for its own articles.
+     */
+    static final double TRANSFER_WEIGHT = 0.7;
+
+    /**
+     * A link this alike or more transfers an example at the full {@link #TRANSFER_WEIGHT}; a weaker one in proportion:
+     * a loose link says less about whether the example's situation is the rule's.
+     */
+    static final double FULL_TRANSFER_SIMILARITY = 0.5;
     private final Index index;
     private final Tuning tuning;
 
@@ -54,10 +65,19 @@ final class Fusion {
                 if (m.outOfScope()) {
                     continue;
                 }
-                int doc = index.doc(m.article());
-                int nth = counted.merge(doc, 1, Integer::sum);
-                if (nth <= EXAMPLE_WEIGHTS.length) {
-                    scores.merge(doc, EXAMPLE_WEIGHTS[nth - 1] * m.score() * weight(m.coverage().all()), Double::sum);
+                int own = index.doc(m.article());
+                double score = m.score() * weight(m.coverage().all());
+                if (found.protocol().isEmpty() || index.articles[own].protocol().equals(found.protocol().get())) {
+                    credit(own, score, counted, scores);
+                    continue;
+                }
+                int[] linked = index.linked(own);
+                double[] similarity = index.linkSimilarities(own);
+                for (int i = 0; i < linked.length; i++) { // an example of another protocol's article serves its links
+                    if (index.articles[linked[i]].protocol().equals(found.protocol().get())) {
+                        double w = Math.min(1, similarity[i] / FULL_TRANSFER_SIMILARITY);
+                        credit(linked[i], w * TRANSFER_WEIGHT * score, counted, scores);
+                    }
                 }
             }
         }
@@ -69,6 +89,14 @@ final class Fusion {
         });
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::doc));
         return out;
+    }
+
+    /** Adds an example's score to an article, as its best, second-best or third-best example ({@link #EXAMPLE_WEIGHTS}). */
+    private static void credit(int doc, double score, Map<Integer, Integer> counted, Map<Integer, Double> scores) {
+        int nth = counted.merge(doc, 1, Integer::sum);
+        if (nth <= EXAMPLE_WEIGHTS.length) {
+            scores.merge(doc, EXAMPLE_WEIGHTS[nth - 1] * score, Double::sum);
+        }
     }
 
     private double weight(double coverage) {

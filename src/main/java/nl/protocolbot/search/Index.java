@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -32,6 +33,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -57,6 +59,8 @@ final class Index {
     /** The article an example answers; out-of-scope questions have none. */
     static final String ARTICLE = "article";
     static final String OUT_OF_SCOPE = "";
+    /** A question document's number, for the per-protocol sets of question documents ({@link #questionScope}). */
+    static final String QUESTION_DOC = "qdoc";
     /** The article text: stored, with offsets in the postings so the highlighter need not re-analyse it. */
     private static final FieldType TEXT_TYPE = textType();
 
@@ -84,11 +88,24 @@ final class Index {
     private final int[][] articleAndExampleTerms;
     /** How many of an article's example questions must share a word its text lacks for it to count fully. */
     static final int CORROBORATED = 2;
+    /** What an example of a linked article counts towards {@link #CORROBORATED}: nothing (see {@link #articleAndExampleTerms}). */
+    static final int TRANSFER_COUNT = 0;
     private final Map<String, Integer> articleDf = new HashMap<>();
     /** The terms of the articles' titles. */
     private final Set<String> titleTerms;
     private final Map<String, Integer> questionDf = new HashMap<>();
     private final Map<String, Integer> phrasingDf = new HashMap<>();
+    /** The links between articles of different protocols ({@link Links}). */
+    final List<Links.Link> links;
+    /** Per article, the articles of other protocols it is linked to, sorted. */
+    private final int[][] linked;
+    /** Per article, the similarity of each of its links, in the order of {@link #linked}. */
+    private final double[][] linkSimilarities;
+    /**
+     * Per protocol, the question documents a search within it looks at: its articles' own example questions, those of
+     * the articles linked to them, and every out-of-scope question.
+     */
+    private final Map<String, Query> questionScopes = new HashMap<>();
     /**
      * Term queries with their term statistics looked up once. Lucene looks a term up anew for every query, and on
      * an index this small that lookup is most of a search's cost; the index never changes, so the statistics do
@@ -119,6 +136,11 @@ final class Index {
             textTerms = termSets(articleReader, TEXT, null);
             questionTerms = termSets(questionReader, QUESTION, questionDf);
             termSets(questionReader, PHRASING, phrasingDf);
+            links = Links.compute(articles, textTerms, Arrays.copyOf(questionTerms, this.examples), exampleArticles(),
+                    corpus.linkCorrections(), docOf);
+            linked = linked();
+            linkSimilarities = linkSimilarities();
+            corpus.protocols().forEach(p -> questionScopes.put(p.slug(), questionScope(p.articles())));
             articleAndExampleTerms = articleAndExampleTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,13 +177,83 @@ final class Index {
         Document d = new Document();
         d.add(new StringField(ARTICLE, articleId, Field.Store.NO));
         d.add(new StringField(PROTOCOL, articleId.isEmpty() ? "" : article(articleId).protocol(), Field.Store.NO));
+        d.add(new IntPoint(QUESTION_DOC, doc));
         d.add(new TextField(QUESTION, question, Field.Store.NO));
         d.add(new TextField(PHRASING, question, Field.Store.NO));
         questionArticle[doc] = articleId;
         return d;
     }
 
-    /** Per article, its own terms and those of its example questions, coded with whether they are incidental. */
+    private int[] exampleArticles() {
+        int[] out = new int[examples];
+        for (int q = 0; q < examples; q++) {
+            out[q] = docOf.get(questionArticle[q]);
+        }
+        return out;
+    }
+
+    private int[][] linked() {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int d = 0; d < articles.length; d++) {
+            out.add(new ArrayList<>());
+        }
+        for (Links.Link l : links) {
+            out.get(l.a()).add(l.b());
+            out.get(l.b()).add(l.a());
+        }
+        return out.stream().map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toArray(int[][]::new);
+    }
+
+    private double[][] linkSimilarities() {
+        double[][] out = new double[articles.length][];
+        for (int d = 0; d < articles.length; d++) {
+            out[d] = new double[linked[d].length];
+        }
+        for (Links.Link l : links) {
+            out[l.a()][Arrays.binarySearch(linked[l.a()], l.b())] = l.similarity();
+            out[l.b()][Arrays.binarySearch(linked[l.b()], l.a())] = l.similarity();
+        }
+        return out;
+    }
+
+    private Query questionScope(List<Article> own) {
+        java.util.BitSet ownDocs = new java.util.BitSet();
+        own.forEach(a -> ownDocs.set(docOf.get(a.id())));
+        java.util.BitSet docs = new java.util.BitSet();
+        for (int q = 0; q < questionArticle.length; q++) {
+            if (isOutOfScope(q)) {
+                docs.set(q);
+                continue;
+            }
+            int a = docOf.get(questionArticle[q]);
+            if (ownDocs.get(a) || Arrays.stream(linked[a]).anyMatch(ownDocs::get)) {
+                docs.set(q);
+            }
+        }
+        return IntPoint.newSetQuery(QUESTION_DOC, docs.stream().toArray());
+    }
+
+    /** The articles of other protocols an article is linked to (see {@link Links}), sorted. */
+    int[] linked(int doc) {
+        return linked[doc];
+    }
+
+    /** The similarity of each of an article's links, in the order of {@link #linked(int)}. */
+    double[] linkSimilarities(int doc) {
+        return linkSimilarities[doc];
+    }
+
+    /** The question documents a search within one protocol looks at (see {@link #questionScopes}). */
+    Query questionScope(String protocol) {
+        return questionScopes.get(protocol);
+    }
+
+    /**
+     * Per article, its own terms and those of its example questions and of the examples of the articles linked to it,
+     * coded with whether they are incidental. An example of a linked article adds its terms as incidental: it never
+     * corroborates a term alone ({@link #TRANSFER_COUNT}), so that knowledge borrowed from another protocol does not
+     * make an article look as if it covered more than its own text and examples say.
+     */
     private int[][] articleAndExampleTerms() {
         List<Map<Integer, Integer>> counts = new ArrayList<>();
         for (int i = 0; i < allTerms.length; i++) {
@@ -169,8 +261,12 @@ final class Index {
         }
         for (int q = 0; q < questionArticle.length; q++) {
             if (!questionArticle[q].equals(OUT_OF_SCOPE)) {
-                Map<Integer, Integer> c = counts.get(docOf.get(questionArticle[q]));
-                Arrays.stream(questionTerms[q]).forEach(t -> c.merge(t, 1, Integer::sum));
+                int own = docOf.get(questionArticle[q]);
+                Arrays.stream(questionTerms[q]).forEach(t -> counts.get(own).merge(t, 1, Integer::sum));
+                for (int a : linked[own]) {
+                    Map<Integer, Integer> c = counts.get(a);
+                    Arrays.stream(questionTerms[q]).forEach(t -> c.merge(t, TRANSFER_COUNT, Integer::sum));
+                }
             }
         }
         int[][] out = new int[allTerms.length][];

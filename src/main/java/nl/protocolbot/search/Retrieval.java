@@ -85,13 +85,14 @@ final class Retrieval {
     }
 
     /** Both rankings for one question, and its nearest neighbours among the example and out-of-scope questions. */
-    record Found(List<ArticleMatch> articles, List<QuestionMatch> questions, Neighbours neighbours) {
+    record Found(List<ArticleMatch> articles, List<QuestionMatch> questions, Neighbours neighbours,
+                 Optional<String> protocol) {
     }
 
     Found find(Question q, Coverage coverage, Optional<String> protocol) {
         try {
             return new Found(articles(q, coverage, protocol), questions(q, coverage, protocol),
-                    neighbours(q));
+                    neighbours(q), protocol);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,12 +161,10 @@ final class Retrieval {
     private ScoreDoc[] search(IndexSearcher searcher, Query q, Optional<String> protocol, boolean keepOutOfScope,
                               int n) throws IOException {
         if (protocol.isPresent()) {
-            BooleanQuery.Builder scope = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(Index.PROTOCOL, protocol.get())), Occur.SHOULD);
-            if (keepOutOfScope) {
-                scope.add(new TermQuery(new Term(Index.ARTICLE, Index.OUT_OF_SCOPE)), Occur.SHOULD);
-            }
-            q = new BooleanQuery.Builder().add(q, Occur.MUST).add(scope.build(), Occur.FILTER).build();
+            // questions: the protocol's own examples, those of articles linked to its articles, and the out-of-scope
+            Query scope = keepOutOfScope ? index.questionScope(protocol.get())
+                    : new TermQuery(new Term(Index.PROTOCOL, protocol.get()));
+            q = new BooleanQuery.Builder().add(q, Occur.MUST).add(scope, Occur.FILTER).build();
         }
         // The hits and their order are the same either way; only the work differs. On an index of a few thousand
         // short texts, scoring every match in bulk (Lucene's window scorer, chosen when every hit is counted) is

@@ -139,6 +139,24 @@ public final class SearchEngine {
         return corpus().article(articleId).map(a -> grouping.copies(index.doc(a.id()))).orElse(List.of());
     }
 
+    /**
+     * Every link between articles of different protocols (see {@link RuleLink}), in the corpus's article order: what
+     * the example questions of one protocol's rule teach the same rule in another.
+     */
+    public List<RuleLink> links() {
+        return index.links.stream().map(l -> new RuleLink(index.articles[l.a()], index.articles[l.b()],
+                l.similarity(), l.byHand())).toList();
+    }
+
+    /** The links of one article, most alike first; empty for an unknown article. */
+    public List<RuleLink> links(String articleId) {
+        return corpus.article(articleId).map(a -> java.util.Arrays.stream(index.linked(index.doc(a.id())))
+                .mapToObj(d -> links().stream().filter(l -> l.first().id().equals(a.id()) && l.second() == index.articles[d]
+                        || l.second().id().equals(a.id()) && l.first() == index.articles[d]).findFirst().orElseThrow())
+                .sorted(java.util.Comparator.comparingDouble(RuleLink::similarity).reversed()).toList())
+                .orElse(List.of());
+    }
+
     /** Whether a question holds any word to search for (not only stop words, punctuation or markup). */
     public boolean understands(String question) {
         return !reader.read(TextCleaner.clean(question)).isEmpty();

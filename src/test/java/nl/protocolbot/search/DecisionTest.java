@@ -95,7 +95,7 @@ class DecisionTest {
                                                      double examples, double outOfScope) {
         Coverage.Share share = new Coverage.Share(covered, covered);
         Retrieval.Found found = new Retrieval.Found(List.of(), List.of(),
-                new Retrieval.Neighbours(examples, outOfScope));
+                new Retrieval.Neighbours(examples, outOfScope), Optional.empty());
         return p.decision.decide(q, coverage, List.of(new Fusion.Candidate(doc, 10.0, share)), found);
     }
 }

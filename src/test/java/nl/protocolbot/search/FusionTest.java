@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class FusionTest {
                 List.of(new Retrieval.ArticleMatch(a, 4.0, HALF), new Retrieval.ArticleMatch(p.index.doc(b), 3.0, HALF)),
                 List.of(new Retrieval.QuestionMatch(0, b, 2.0, FULL), new Retrieval.QuestionMatch(1, b, 1.0, HALF),
                         new Retrieval.QuestionMatch(2, Index.OUT_OF_SCOPE, 9.0, FULL)),
-                Retrieval.Neighbours.NONE);
+                Retrieval.Neighbours.NONE, Optional.empty());
     }
 
     private static List<String> ranking(Tuning tuning) {
@@ -66,7 +67,7 @@ class FusionTest {
         Retrieval.Found examplesOnly = new Retrieval.Found(List.of(),
                 List.of(new Retrieval.QuestionMatch(0, b, 2.0, FULL), new Retrieval.QuestionMatch(1, b, 1.5, FULL),
                         new Retrieval.QuestionMatch(2, b, 1.0, FULL), new Retrieval.QuestionMatch(3, b, 0.5, FULL)),
-                Retrieval.Neighbours.NONE);
+                Retrieval.Neighbours.NONE, Optional.empty());
         EnumSet<Tuning.Step> steps = EnumSet.allOf(Tuning.Step.class);
         steps.remove(Tuning.Step.COVERAGE);
         List<Fusion.Candidate> fused = new Fusion(p.index, new Tuning(steps, 1.2f, 0.75f))
