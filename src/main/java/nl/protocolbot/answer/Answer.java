@@ -16,6 +16,12 @@ public record Answer(String question, Status status, List<Item> items) {
     /** Said when the protocol does not cover the question. */
     public static final String NOTHING_FOUND = "Daar staat niets over in het protocol. "
             + "Overleg met je leidinggevende voordat je iets publiceert.";
+    /**
+     * Said when the protocol in use does not cover the question but another board's protocol does: honest about the
+     * gap, without quoting another board's rule as if it were theirs.
+     */
+    public static final String NOT_IN_PROTOCOL = "Jouw protocol zegt hier niets over. Andere schoolbesturen hebben er"
+            + " wel een regel over. Overleg met je leidinggevende voordat je iets publiceert.";
     /** Said when the bot is too busy to answer now. */
     public static final String BUSY_MESSAGE = "Het is even druk, probeer het zo opnieuw.";
     /** Said when the question holds no words to search for. */
@@ -23,7 +29,24 @@ public record Answer(String question, Status status, List<Item> items) {
             + "Stel je vraag in een hele zin, bijvoorbeeld: \"Mag ik een klassenfoto op Instagram zetten?\"";
 
     public enum Status {
-        ANSWERED, NOTHING_FOUND, EMPTY_QUESTION
+        /** Articles answer the question. */
+        ANSWERED,
+        /** No protocol covers the question. */
+        NOTHING_FOUND,
+        /** The protocol in use does not cover it; another protocol of the corpus does. */
+        NOT_IN_PROTOCOL,
+        /** The question holds no word to search for. */
+        EMPTY_QUESTION
+    }
+
+    /** What to say instead of articles: empty when answered. */
+    public String message() {
+        return switch (status) {
+            case ANSWERED -> "";
+            case NOTHING_FOUND -> NOTHING_FOUND;
+            case NOT_IN_PROTOCOL -> NOT_IN_PROTOCOL;
+            case EMPTY_QUESTION -> NOT_UNDERSTOOD;
+        };
     }
 
     public Answer {

@@ -21,10 +21,8 @@ public final class AnswerJson {
             items.add(item(item));
         }
         o.add("answers", items);
-        if (answer.status() == Answer.Status.NOTHING_FOUND) {
-            o.addProperty("message", Answer.NOTHING_FOUND);
-        } else if (answer.status() == Answer.Status.EMPTY_QUESTION) {
-            o.addProperty("message", Answer.NOT_UNDERSTOOD);
+        if (answer.status() != Answer.Status.ANSWERED) {
+            o.addProperty("message", answer.message());
         }
         o.addProperty("reminder", Answer.REMINDER);
         return o;

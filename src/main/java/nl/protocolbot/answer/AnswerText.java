@@ -11,7 +11,7 @@ public final class AnswerText {
         StringBuilder sb = new StringBuilder();
         switch (answer.status()) {
             case EMPTY_QUESTION -> sb.append(Answer.NOT_UNDERSTOOD).append("\n\n");
-            case NOTHING_FOUND -> sb.append(Answer.NOTHING_FOUND).append("\n\n");
+            case NOTHING_FOUND, NOT_IN_PROTOCOL -> sb.append(answer.message()).append("\n\n");
             case ANSWERED -> {
                 sb.append(answer.items().size() == 1 ? "Dit zegt het protocol:\n\n" : "Dit zeggen de protocollen:\n\n");
                 int n = 1;

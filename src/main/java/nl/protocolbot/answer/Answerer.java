@@ -51,13 +51,19 @@ public final class Answerer {
                 return new Answer(q, Answer.Status.EMPTY_QUESTION, List.of());
             }
             unanswered.accept(q);
-            return new Answer(q, Answer.Status.NOTHING_FOUND, List.of());
+            return new Answer(q, scope.isPresent() && elsewhere(question, limit) ? Answer.Status.NOT_IN_PROTOCOL
+                    : Answer.Status.NOTHING_FOUND, List.of());
         }
         List<Answer.Item> items = new ArrayList<>();
         for (Hit h : hits) {
             items.add(item(h.article(), h.highlight(), h.score(), h.alsoIn()));
         }
         return new Answer(q, Answer.Status.ANSWERED, items);
+    }
+
+    /** Whether another protocol of the corpus answers a question that the protocol in use does not. */
+    private boolean elsewhere(String question, int limit) {
+        return corpus().protocols().size() > 1 && !engine.find(question, limit, Optional.empty()).hits().isEmpty();
     }
 
     /** One article by ID, for lookups by number, with the same rule in other protocols. */

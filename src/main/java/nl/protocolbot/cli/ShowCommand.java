@@ -5,6 +5,7 @@ import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.AnswerJson;
 import nl.protocolbot.answer.AnswerText;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.search.RuleLink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,25 @@ final class ShowCommand implements Callable<Integer> {
         Answerer answerer = main.corpus(corpus).answerer();
         Answer.Item item = answerer.show(id).orElseThrow(() -> new Main.UserError(
                 "onbekend artikel '" + id + "'; 'protocolbot list' toont alle artikel-ID's", Main.EXIT_FAILURE));
-        spec.commandLine().getOut().print(json ? AnswerJson.item(item) + "\n" : AnswerText.article(item));
+        java.util.List<RuleLink> links = answerer.links(item.id());
+        if (json) {
+            com.google.gson.JsonObject o = AnswerJson.item(item);
+            com.google.gson.JsonArray linked = new com.google.gson.JsonArray();
+            links.forEach(l -> linked.add(l.other(answerer.corpus().article(item.id()).orElseThrow()).id()));
+            o.add("linked", linked);
+            spec.commandLine().getOut().print(o + "\n");
+            return Main.EXIT_OK;
+        }
+        spec.commandLine().getOut().print(AnswerText.article(item));
+        if (!links.isEmpty()) {
+            spec.commandLine().getOut().println("\nGekoppeld (dezelfde regel; de voorbeeldvragen gelden voor beide):");
+            nl.protocolbot.corpus.Article self = answerer.corpus().article(item.id()).orElseThrow();
+            for (RuleLink l : links) {
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  %s  %s  (%s)%n", l.other(self).id(),
+                        l.other(self).title(), l.byHand() ? "met de hand, links.txt"
+                                : String.format(java.util.Locale.ROOT, "berekend, gelijkenis %.2f", l.similarity()));
+            }
+        }
         return Main.EXIT_OK;
     }
 }

@@ -28,6 +28,7 @@ public final class SearchEngine {
     private final Decision decision;
     private final Grouping grouping;
     private final Highlights highlights;
+    private final Taught taught;
 
     private SearchEngine(Corpus corpus, Tuning tuning) throws CorpusException {
         this.corpus = corpus;
@@ -40,6 +41,7 @@ public final class SearchEngine {
         this.decision = new Decision(tuning, tuning.has(Tuning.Step.COVERAGE) ? analysis.topics : java.util.Set.of());
         this.grouping = new Grouping(index, tuning);
         this.highlights = new Highlights(index, analysis.index);
+        this.taught = new Taught(corpus);
     }
 
     /** Builds the index for a corpus with the product's settings. Refuses an invalid synonyms or topics file. */
@@ -86,8 +88,28 @@ public final class SearchEngine {
         }
         Coverage coverage = new Coverage(q, index);
         Retrieval.Found found = retrieval.find(q, coverage, protocol);
-        List<Fusion.Candidate> chosen = decision.decide(q, coverage, fusion.fuse(found, coverage), found);
+        List<Fusion.Candidate> ranked = fusion.fuse(found, coverage);
+        List<Fusion.Candidate> chosen = decision.decide(q, coverage, ranked, found);
+        List<String> taughtFor = taught.articles(q.text(), protocol);
+        if (!taughtFor.isEmpty()) {
+            chosen = taughtFirst(taughtFor, chosen, coverage);
+        }
         return new Found(q.text(), hits(q, grouping.group(chosen, n)), true);
+    }
+
+    /**
+     * The articles a question was taught for first, then the others the search chose: what was taught is answered,
+     * whatever the decision or the out-of-scope questions say.
+     */
+    private List<Fusion.Candidate> taughtFirst(List<String> ids, List<Fusion.Candidate> chosen, Coverage coverage) {
+        double top = chosen.isEmpty() ? 1 : chosen.get(0).score();
+        List<Fusion.Candidate> out = new ArrayList<>();
+        for (String id : ids) {
+            int doc = index.doc(id);
+            out.add(new Fusion.Candidate(doc, top + ids.size() - out.size(), coverage.ofArticleAndExamples(doc)));
+        }
+        chosen.stream().filter(c -> ids.stream().noneMatch(id -> index.doc(id) == c.doc())).forEach(out::add);
+        return out;
     }
 
     private List<Hit> hits(Question q, List<Grouping.Group> groups) {

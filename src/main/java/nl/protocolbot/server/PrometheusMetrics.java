@@ -42,7 +42,7 @@ final class PrometheusMetrics implements Metrics, AutoCloseable {
     PrometheusMetrics() {
         for (Platform p : Platform.values()) {
             questions.put(p, byEnum(Answer.Status.class, s -> Counter.builder("protocolbot.questions")
-                    .description("Questions answered, by platform and outcome (answered, nothing_found, "
+                    .description("Questions answered, by platform and outcome (answered, nothing_found, not_in_protocol, "
                             + "empty_question)")
                     .tag("platform", p.label()).tag("outcome", label(s)).register(registry)));
             latency.put(p, Timer.builder("protocolbot.answer")

@@ -80,9 +80,9 @@ final class Replies {
                 blocks.add(section(s -> s.text(markdownText(escape(Answer.NOT_UNDERSTOOD)))));
                 text.append(Answer.NOT_UNDERSTOOD);
             }
-            case NOTHING_FOUND -> {
-                blocks.add(section(s -> s.text(markdownText(escape(Answer.NOTHING_FOUND)))));
-                text.append(Answer.NOTHING_FOUND);
+            case NOTHING_FOUND, NOT_IN_PROTOCOL -> {
+                blocks.add(section(s -> s.text(markdownText(escape(answer.message())))));
+                text.append(answer.message());
             }
             case ANSWERED -> {
                 shown = fit(blocks, answer.items(), links);

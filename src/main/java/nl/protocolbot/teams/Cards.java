@@ -120,7 +120,7 @@ final class Cards {
         JsonArray actions = new JsonArray();
         switch (answer.status()) {
             case EMPTY_QUESTION -> body.add(textBlock(Answer.NOT_UNDERSTOOD, "Default", null));
-            case NOTHING_FOUND -> body.add(textBlock(Answer.NOTHING_FOUND, "Default", null));
+            case NOTHING_FOUND, NOT_IN_PROTOCOL -> body.add(textBlock(answer.message(), "Default", null));
             case ANSWERED -> {
                 for (Answer.Item item : answer.items()) {
                     JsonObject container = item(item, limit, "Ingekort. Het hele artikel: typ \"toon " + item.id()
@@ -147,7 +147,7 @@ final class Cards {
     static String summary(Answer answer) {
         return switch (answer.status()) {
             case EMPTY_QUESTION -> firstSentence(Answer.NOT_UNDERSTOOD);
-            case NOTHING_FOUND -> firstSentence(Answer.NOTHING_FOUND);
+            case NOTHING_FOUND, NOT_IN_PROTOCOL -> firstSentence(answer.message());
             case ANSWERED -> "Dit zegt het protocol: " + String.join("; ", answer.items().stream()
                     .map(i -> i.title() + " (" + i.id() + ")").toList()) + ". " + Answer.REMINDER;
         };

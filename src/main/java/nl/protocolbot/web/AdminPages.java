@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answerer;
+import nl.protocolbot.search.RuleLink;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.CorpusException;
@@ -199,6 +200,10 @@ final class AdminPages {
         List<FeedbackStore.KeptText> kept = new ArrayList<>(feedback.keptTexts());
         java.util.Collections.reverse(kept); // newest first
         m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());
+        m.put("links", answerer.links().stream()
+                .filter(l -> answerer.defaultProtocol().isEmpty() || answerer.defaultProtocol().get()
+                        .equals(l.first().protocol()) || answerer.defaultProtocol().get().equals(l.second().protocol()))
+                .map(AdminPages::linkView).toList());
         m.put("articles", answerer.corpus().articles().stream()
                 .map(a -> new Views.Link(a.id(), a.id() + " · " + a.title())).toList());
         return Page.ok("beheer", m);
@@ -211,6 +216,17 @@ final class AdminPages {
 
     /** Votes for one article. */
     record VoteRow(String id, String href, String title, long up, long down) {
+    }
+
+    /** A link between articles of two protocols, and whether it was computed or made by hand. */
+    record LinkView(String first, String firstHref, String firstTitle, String second, String secondHref,
+                    String secondTitle, String how) {
+    }
+
+    private static LinkView linkView(RuleLink l) {
+        return new LinkView(l.first().id(), ArticleLinks.path(l.first().id()), l.first().title(), l.second().id(),
+                ArticleLinks.path(l.second().id()), l.second().title(), l.byHand() ? "met de hand (links.txt)"
+                : String.format(java.util.Locale.ROOT, "berekend, gelijkenis %.2f", l.similarity()));
     }
 
     /** A kept question with what it was asked about. */

@@ -61,14 +61,10 @@ final class PublicPages {
         }
         String state = switch (a.status()) {
             case ANSWERED -> "answered";
-            case NOTHING_FOUND -> "nothing";
+            case NOTHING_FOUND, NOT_IN_PROTOCOL -> "nothing";
             case EMPTY_QUESTION -> "empty";
         };
-        String message = switch (a.status()) {
-            case ANSWERED -> "";
-            case NOTHING_FOUND -> Answer.NOTHING_FOUND;
-            case EMPTY_QUESTION -> Answer.NOT_UNDERSTOOD;
-        };
+        String message = a.message();
         Views.VoteForm form = a.status() == Answer.Status.ANSWERED && !voted
                 ? votes.issue(a.items().stream().map(Answer.Item::id).toList(), a.question()) : null;
         return new Views.AnswerView(a.question(), state, message, items, form, voted);
