@@ -143,22 +143,31 @@ public final class Evaluation {
     public record ProtocolReport(String protocol, Report report) {
     }
 
-    /** The figures per protocol, their means and the weakest protocol (by Hit@3). */
+    /**
+     * The figures per protocol, their means and the weakest protocol (by Hit@3). A protocol that no on-topic question
+     * of the set counts for is left out of the means and the weakest (it was not measured), not counted as 0.
+     */
     public record Summary(List<ProtocolReport> protocols) {
+        private java.util.stream.DoubleStream measured(java.util.function.ToDoubleFunction<Report> figure) {
+            return protocols.stream().map(ProtocolReport::report).filter(r -> r.onTopic() > 0).mapToDouble(figure);
+        }
+
         public double meanHit1() {
-            return protocols.stream().mapToDouble(p -> p.report().hit1()).average().orElse(0);
+            return measured(Report::hit1).average().orElse(0);
         }
 
         public double meanHit3() {
-            return protocols.stream().mapToDouble(p -> p.report().hit3()).average().orElse(0);
+            return measured(Report::hit3).average().orElse(0);
         }
 
         public double meanMrr5() {
-            return protocols.stream().mapToDouble(p -> p.report().mrr5()).average().orElse(0);
+            return measured(Report::mrr5).average().orElse(0);
         }
 
-        public ProtocolReport weakest() {
-            return protocols.stream().min(java.util.Comparator.comparingDouble(p -> p.report().hit3())).orElseThrow();
+        /** The measured protocol with the lowest Hit@3, if any was measured. */
+        public Optional<ProtocolReport> weakest() {
+            return protocols.stream().filter(p -> p.report().onTopic() > 0)
+                    .min(java.util.Comparator.comparingDouble(p -> p.report().hit3()));
         }
 
         /** The lowest share of off-topic questions refused by any protocol. */

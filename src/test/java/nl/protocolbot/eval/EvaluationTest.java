@@ -102,6 +102,18 @@ class EvaluationTest {
     }
 
     @Test
+    void aProtocolCountsTheQuestionsItAnswersWithItsOwnPhrasesAndEveryOffTopicQuestion() throws Exception {
+        nl.protocolbot.corpus.Protocol konot = answerer.corpus().protocol("konot").orElseThrow();
+        List<Evaluation.Case> cases = List.of(
+                new Evaluation.Case("a", List.of("Konot publiceren geen vertrouwelijke", "iets van een ander"), 1),
+                new Evaluation.Case("b", List.of("schriftelijke toestemming aan medewerkers, ouders"), 2),
+                new Evaluation.Case("c", List.of(), 3));
+        List<Evaluation.Case> own = Evaluation.forProtocol(cases, konot);
+        assertEquals(List.of(new Evaluation.Case("a", List.of("Konot publiceren geen vertrouwelijke"), 1),
+                new Evaluation.Case("c", List.of(), 3)), own);
+    }
+
+    @Test
     void scoringFollowsTheSharedRules() {
         assertEquals("foto s", Evaluation.normalise("Foto’s"));
         assertEquals("prive", Evaluation.normalise("privé"));

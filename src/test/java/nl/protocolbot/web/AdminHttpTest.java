@@ -229,6 +229,37 @@ class AdminHttpTest {
         assertFalse(answer.contains("Niets gevonden"));
     }
 
+    /** The question of the issue that taught nothing: it sounds like the out-of-scope questions about money. */
+    static final String KERSTMUSICAL = "wat kost een kaartje voor de kerstmusical van de ouderraad?";
+
+    @Test
+    void teachingAlwaysTeachesEvenAQuestionThatSoundsOffTopic() throws Exception {
+        assertTrue(site.get(Site.q(KERSTMUSICAL)).body().contains("Niets gevonden"));
+        String session = signIn();
+        Map<String, String> form = new HashMap<>(Site.form(dashboard(session).body(), "/beheer/koppel"));
+        form.put("artikel", "aurora/3.5");
+        assertEquals(303, site.post("/beheer/koppel", form, cookie(session)).statusCode());
+        for (String asked : List.of(KERSTMUSICAL, "Wat kost een kaartje voor de KERSTMUSICAL van de ouderraad",
+                "wat kost een kaartje voor de kerstmuzical van de ouderraad?")) {
+            String answer = site.get(Site.q(asked)).body();
+            assertFalse(answer.contains("Niets gevonden"), asked);
+            String first = answer.substring(answer.indexOf("class=\"answer\""));
+            first = first.substring(first.indexOf("href=\"/artikel/") + "href=\"/artikel/".length());
+            assertEquals("aurora/3.5", first.substring(0, first.indexOf('"')), asked);
+        }
+    }
+
+    @Test
+    void theDashboardShowsTheLinksBetweenProtocolsAsCorrected() throws Exception {
+        String html = dashboard(signIn()).body();
+        assertTrue(html.contains("Koppelingen tussen protocollen"), html);
+        List<String> rows = List.of(html.substring(html.indexOf("id=\"koppelingen-kop\"")).split("<tr>"));
+        // the same rule ("bij twijfel contact met je leidinggevende") in Konot and Verkruisen: linked
+        assertTrue(rows.stream().anyMatch(r -> r.contains(">konot/9</a>") && r.contains(">verkruisen/8</a>")), html);
+        // the bundled links.txt says konot/9 != oog/situatie-1: never listed together
+        assertFalse(rows.stream().anyMatch(r -> r.contains(">konot/9</a>") && r.contains(">oog/situatie-1</a>")));
+    }
+
     @Test
     void linkingToAnUnknownArticleSaysWhyAndKeepsTheText() throws Exception {
         String id = keptUnanswered();

@@ -69,7 +69,7 @@ class PublicHttpTest {
 
     @Test
     void searchShowsTheSameAnswerAsTheChat() throws Exception {
-        String question = "Mag ik een foto van mijn klas op Instagram zetten?";
+        String question = "Mag ik foto's van leerlingen op de website van school zetten?";
         var answer = site.live().current().ask(question);
         HttpResponse<String> r = site.get(Site.q(question));
         assertEquals(200, r.statusCode());

@@ -44,7 +44,8 @@ class PublicPagesTest {
 
     @Test
     void answerQuotesTheArticlesVerbatimWithTheBestSentenceMarkedAndTheSource() {
-        String question = "Mag ik een foto van mijn klas op Instagram zetten?";
+        // answered with a multi-sentence article (Aurora's "bedenk dat"), so that one sentence is marked
+        String question = "Mag ik foto's van leerlingen op de website van school zetten?";
         var answer = answerer.ask(question);
         var marked = answer.items().stream().filter(i -> i.showHighlight()).findFirst().orElseThrow();
         Page page = pages.home(answerer, question, false);
