@@ -17,7 +17,8 @@ import nl.protocolbot.corpus.LinkCorrection;
  * {@link #EXAMPLE_SHARE} of that weight, the terms of its example questions (each term weighed by its IDF over the
  * articles and examples, and by the share of the examples that use it). For every article and every other protocol,
  * that protocol's article with the most alike profile (cosine) is linked to it, when at least
- * {@link #MIN_SIMILARITY} alike. Links go both ways. Then the communication department's corrections
+ * {@link #MIN_SIMILARITY} alike, or {@link #MIN_MUTUAL_SIMILARITY} when each is the other's most alike (a long rule
+ * and a short one say the same in few shared words). Links go both ways. Then the communication department's corrections
  * ({@code links.txt}) add or remove pairs: a wrong link is fixed in one place.
  * <p>
  * Written here rather than taken from Lucene's MoreLikeThis: that ranks documents for one query document and needs
@@ -27,6 +28,13 @@ import nl.protocolbot.corpus.LinkCorrection;
 final class Links {
     /** Below this cosine, an article's most alike article in another protocol is not linked: that protocol is silent. */
     static final double MIN_SIMILARITY = 0.2;
+    /** Two articles that are each other's most alike in the other's protocol are linked from this cosine on. */
+    static final double MIN_MUTUAL_SIMILARITY = 0.1;
+    /**
+     * Links are computed by comparing every pair of articles, up to this many articles (some 50 protocols): that takes
+     * about a second. A larger corpus gets only the links of {@code links.txt}.
+     */
+    static final int MAX_ARTICLES = 5_000;
     /** The weight of an article's example questions in its profile, against its text's. */
     static final double EXAMPLE_SHARE = 0.5;
 
@@ -62,21 +70,34 @@ final class Links {
         for (int d = 0; d < articles.length; d++) {
             byProtocol.computeIfAbsent(articles[d].protocol(), k -> new ArrayList<>()).add(d);
         }
+        List<String> slugs = new ArrayList<>(byProtocol.keySet());
+        int[] protocolOf = new int[articles.length];
+        for (int d = 0; d < articles.length; d++) {
+            protocolOf[d] = slugs.indexOf(articles[d].protocol());
+        }
+        // per article and protocol, that protocol's most alike article; only when the corpus is small enough for
+        // comparing every pair (see MAX_ARTICLES)
+        int[][] best = new int[articles.length][slugs.size()];
+        double[][] bestSimilarity = new double[articles.length][slugs.size()];
+        for (int[] row : best) {
+            Arrays.fill(row, -1);
+        }
+        for (int a = 0; a < articles.length && articles.length <= MAX_ARTICLES; a++) {
+            for (int b = a + 1; b < articles.length; b++) {
+                if (protocolOf[a] != protocolOf[b]) {
+                    double s = cosine(profileTerms[a], profiles[a], profileTerms[b], profiles[b]);
+                    keepBest(best, bestSimilarity, a, protocolOf[b], b, s);
+                    keepBest(best, bestSimilarity, b, protocolOf[a], a, s);
+                }
+            }
+        }
         for (int a = 0; a < articles.length; a++) {
-            for (Map.Entry<String, List<Integer>> other : byProtocol.entrySet()) {
-                if (other.getKey().equals(articles[a].protocol())) {
-                    continue;
-                }
-                double[] similarity = new double[articles.length];
-                double best = 0;
-                for (int b : other.getValue()) {
-                    similarity[b] = cosine(profileTerms[a], profiles[a], profileTerms[b], profiles[b]);
-                    best = Math.max(best, similarity[b]);
-                }
-                for (int b : other.getValue()) {
-                    if (similarity[b] >= MIN_SIMILARITY && similarity[b] == best) {
-                        links.putIfAbsent(key(a, b), new Link(Math.min(a, b), Math.max(a, b), similarity[b], false));
-                    }
+            for (int p = 0; p < slugs.size(); p++) {
+                int b = best[a][p];
+                double s = bestSimilarity[a][p];
+                boolean mutual = b >= 0 && best[b][protocolOf[a]] == a;
+                if (b >= 0 && (s >= MIN_SIMILARITY || mutual && s >= MIN_MUTUAL_SIMILARITY)) {
+                    links.putIfAbsent(key(a, b), new Link(Math.min(a, b), Math.max(a, b), s, false));
                 }
             }
         }
@@ -92,6 +113,13 @@ final class Links {
         List<Link> out = new ArrayList<>(links.values());
         out.sort((x, y) -> x.a() != y.a() ? Integer.compare(x.a(), y.a()) : Integer.compare(x.b(), y.b()));
         return out;
+    }
+
+    private static void keepBest(int[][] best, double[][] bestSimilarity, int a, int protocol, int b, double s) {
+        if (s > bestSimilarity[a][protocol]) {
+            best[a][protocol] = b;
+            bestSimilarity[a][protocol] = s;
+        }
     }
 
     private static long key(int a, int b) {
