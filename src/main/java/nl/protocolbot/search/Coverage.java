@@ -27,13 +27,26 @@ final class Coverage {
     private final double[][] credits;
     private final double total;
     private final double specificTotal;
+    /** Whether an article's coverage counts the example questions of the articles linked to it. */
+    private final boolean withLinked;
 
     /** The two shares of a question one text covers, each 0 to 1. */
     record Share(double all, double specific) {
     }
 
+    /** Coverage for a search over all protocols: an article with its own example questions. */
     Coverage(Question q, Index index) {
+        this(q, index, false);
+    }
+
+    /**
+     * @param withLinked whether an article also covers with the example questions of the articles of other protocols
+     *                   linked to it (as incidental words: see {@link Index#articleAndExampleTerms}): in a search
+     *                   within one protocol, which takes the others' examples for its own rules
+     */
+    Coverage(Question q, Index index, boolean withLinked) {
         this.index = index;
+        this.withLinked = withLinked;
         List<Question.Word> words = q.words();
         int n = words.size();
         weights = new double[n];
@@ -73,7 +86,7 @@ final class Coverage {
                 if (credits[k][i] <= best) {
                     continue;
                 }
-                int found = index.inArticleOrExamples(doc, termIds[k][i]);
+                int found = index.inArticleOrExamples(doc, termIds[k][i], withLinked);
                 double credit = found == Index.FULLY ? credits[k][i]
                         : found == Index.INCIDENTALLY ? credits[k][i] * INCIDENTAL_CREDIT : 0;
                 best = Math.max(best, credit);

@@ -86,6 +86,8 @@ final class Index {
      * trip) rather than what the rule is about. Coded in one array so that a lookup is one binary search.
      */
     private final int[][] articleAndExampleTerms;
+    /** The same, with the example questions of the articles linked to it: for a search within one protocol. */
+    private final int[][] articleAndLinkedExampleTerms;
     /** How many of an article's example questions must share a word its text lacks for it to count fully. */
     static final int CORROBORATED = 2;
     /** What an example of a linked article counts towards {@link #CORROBORATED}: nothing (see {@link #articleAndExampleTerms}). */
@@ -141,7 +143,8 @@ final class Index {
             linked = linked();
             linkSimilarities = linkSimilarities();
             corpus.protocols().forEach(p -> questionScopes.put(p.slug(), questionScope(p.articles())));
-            articleAndExampleTerms = articleAndExampleTerms();
+            articleAndExampleTerms = articleAndExampleTerms(false);
+            articleAndLinkedExampleTerms = articleAndExampleTerms(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -254,7 +257,7 @@ final class Index {
      * corroborates a term alone ({@link #TRANSFER_COUNT}), so that knowledge borrowed from another protocol does not
      * make an article look as if it covered more than its own text and examples say.
      */
-    private int[][] articleAndExampleTerms() {
+    private int[][] articleAndExampleTerms(boolean withLinked) {
         List<Map<Integer, Integer>> counts = new ArrayList<>();
         for (int i = 0; i < allTerms.length; i++) {
             counts.add(new HashMap<>());
@@ -263,7 +266,7 @@ final class Index {
             if (!questionArticle[q].equals(OUT_OF_SCOPE)) {
                 int own = docOf.get(questionArticle[q]);
                 Arrays.stream(questionTerms[q]).forEach(t -> counts.get(own).merge(t, 1, Integer::sum));
-                for (int a : linked[own]) {
+                for (int a : withLinked ? linked[own] : new int[0]) {
                     Map<Integer, Integer> c = counts.get(a);
                     Arrays.stream(questionTerms[q]).forEach(t -> c.merge(t, TRANSFER_COUNT, Integer::sum));
                 }
@@ -283,11 +286,11 @@ final class Index {
      * Whether an article's text or example questions hold a term: {@link #FULLY} when its text or at least
      * {@link #CORROBORATED} examples do, {@link #INCIDENTALLY} when one example does, else {@link #ABSENT}.
      */
-    int inArticleOrExamples(int doc, int term) {
+    int inArticleOrExamples(int doc, int term, boolean withLinked) {
         if (term < 0) {
             return ABSENT;
         }
-        int[] coded = articleAndExampleTerms[doc];
+        int[] coded = (withLinked ? articleAndLinkedExampleTerms : articleAndExampleTerms)[doc];
         int at = Arrays.binarySearch(coded, term << 1);
         if (at >= 0) {
             return FULLY;

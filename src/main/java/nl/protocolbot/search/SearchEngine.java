@@ -86,7 +86,7 @@ public final class SearchEngine {
         if (q.isEmpty()) {
             return new Found(q.text(), List.of(), false);
         }
-        Coverage coverage = new Coverage(q, index);
+        Coverage coverage = new Coverage(q, index, protocol.isPresent());
         Retrieval.Found found = retrieval.find(q, coverage, protocol);
         List<Fusion.Candidate> ranked = fusion.fuse(found, coverage);
         List<Fusion.Candidate> chosen = decision.decide(q, coverage, ranked, found);
@@ -135,7 +135,7 @@ public final class SearchEngine {
         if (q.isEmpty()) {
             return sb.toString();
         }
-        Coverage coverage = new Coverage(q, index);
+        Coverage coverage = new Coverage(q, index, protocol.isPresent());
         Retrieval.Found found = retrieval.find(q, coverage, protocol);
         List<Fusion.Candidate> ranked = fusion.fuse(found, coverage);
         for (Fusion.Candidate c : ranked.subList(0, Math.min(8, ranked.size()))) {

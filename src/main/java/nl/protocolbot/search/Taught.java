@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Example;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * The example questions as the communication department wrote (or taught, with {@code learn} or "Koppel aan
@@ -62,18 +60,36 @@ final class Taught {
     }
 
     private List<String> oneTypoAway(String key) {
-        CharacterRunAutomaton near = null;
         for (int length = key.length() - 1; length <= key.length() + 1; length++) {
             for (String candidate : keysByLength.getOrDefault(length, List.of())) {
-                if (near == null) { // built only when some example is near in length
-                    near = new CharacterRunAutomaton(new LevenshteinAutomata(key, false).toAutomaton(1));
-                }
-                if (near.run(candidate)) {
+                if (withinOneEdit(key, candidate)) {
                     return articlesByKey.get(candidate);
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether two strings differ by at most one inserted, deleted or replaced character. Written here rather than
+     * with Lucene's {@code LevenshteinAutomata}: that compiles an automaton for every question asked, which cost as
+     * much as the rest of the search; one edit between two given strings is a single scan from both ends.
+     */
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int start = 0;
+        while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        int endA = a.length();
+        int endB = b.length();
+        while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+            endA--;
+            endB--;
+        }
+        return endA - start <= 1 && endB - start <= 1;
     }
 
     /** Accents removed, lower case, every run of other characters than letters and digits one space, trimmed. */
