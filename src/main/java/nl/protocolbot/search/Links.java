@@ -77,13 +77,14 @@ final class Links {
         }
         // per article and protocol, that protocol's most alike article; only when the corpus is small enough for
         // comparing every pair (see MAX_ARTICLES)
-        int[][] best = new int[articles.length][slugs.size()];
-        double[][] bestSimilarity = new double[articles.length][slugs.size()];
+        int compared = articles.length <= MAX_ARTICLES ? articles.length : 0;
+        int[][] best = new int[compared][slugs.size()];
+        double[][] bestSimilarity = new double[compared][slugs.size()];
         for (int[] row : best) {
             Arrays.fill(row, -1);
         }
-        for (int a = 0; a < articles.length && articles.length <= MAX_ARTICLES; a++) {
-            for (int b = a + 1; b < articles.length; b++) {
+        for (int a = 0; a < compared; a++) {
+            for (int b = a + 1; b < compared; b++) {
                 if (protocolOf[a] != protocolOf[b]) {
                     double s = cosine(profileTerms[a], profiles[a], profileTerms[b], profiles[b]);
                     keepBest(best, bestSimilarity, a, protocolOf[b], b, s);
@@ -91,7 +92,7 @@ final class Links {
                 }
             }
         }
-        for (int a = 0; a < articles.length; a++) {
+        for (int a = 0; a < compared; a++) {
             for (int p = 0; p < slugs.size(); p++) {
                 int b = best[a][p];
                 double s = bestSimilarity[a][p];
