@@ -81,9 +81,18 @@ final class QuestionReader {
         if (!parts.isEmpty()) {
             return parts;
         }
+        String accented = analysis.tuning.has(Tuning.Step.TYPOS) ? analysis.vocabulary.withAccents(r.surface()) : null;
         if (known(r.own())) {
-            // Only example questions use it. When the dictionary does not know it either, it may be a typo that one
-            // example happens to share ("fotos"): then it also stands for the words it is a typo of.
+            // Only example questions use it, as staff type it: without its accent ("prive", as some examples have
+            // it), it also stands for the word with the accent that the articles use
+            Reading a = accented == null ? null : single(accented, r);
+            if (a != null && known(a.own())) {
+                Set<String> own = new LinkedHashSet<>(a.own());
+                own.addAll(r.own());
+                return List.of(new Reading(r.surface(), own, a.synonyms(), a.source(), r.modifier()));
+            }
+            // When the dictionary does not know it either, it may be a typo that one example happens to share
+            // ("fotos"): then it also stands for the words it is a typo of.
             Reading typo = known(r.synonyms()) ? null : typo(r);
             if (typo == null) {
                 return List.of(r);
@@ -92,7 +101,6 @@ final class QuestionReader {
             own.addAll(typo.own());
             return List.of(new Reading(r.surface(), own, typo.synonyms(), Question.Source.TYPO, r.modifier()));
         }
-        String accented = analysis.tuning.has(Tuning.Step.TYPOS) ? analysis.vocabulary.withAccents(r.surface()) : null;
         if (accented != null) {
             Reading a = single(accented, r);
             if (a != null && known(a.own())) {
