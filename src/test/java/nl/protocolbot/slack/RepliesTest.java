@@ -51,6 +51,18 @@ class RepliesTest {
     }
 
     @Test
+    void aRuleOnlyAnotherProtocolHasIsSaidHonestlyWithoutQuotingIt() {
+        nl.protocolbot.answer.Answer answer = new nl.protocolbot.answer.Answer("mag ik een foto van leerlingen posten",
+                nl.protocolbot.answer.Answer.Status.NOT_IN_PROTOCOL, List.of());
+        Replies.Message m = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE);
+        assertTrue(m.text().startsWith("Jouw protocol zegt hier niets over."), m.text());
+        assertTrue(m.text().endsWith("Bij twijfel: niet publiceren."), m.text());
+        String blocks = m.blocks().toString();
+        assertTrue(blocks.contains("Andere schoolbesturen hebben er wel een regel over"), blocks);
+        assertTrue(!blocks.contains(Replies.ACTION_VOTE_UP), blocks);
+    }
+
+    @Test
     void everySectionStaysWithinSlacksLimitAndTextIsVerbatim() throws Exception {
         Answerer a = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
         Answer answer = a.ask("mag ik een klassenfoto op Instagram zetten?", 3, Optional.empty());
