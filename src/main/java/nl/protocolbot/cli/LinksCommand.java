@@ -37,7 +37,7 @@ final class LinksCommand implements Callable<Integer> {
                 + " (nooit koppelen).");
         int shown = 0;
         for (RuleLink l : links) {
-            if (org.isPresent() && !l.first().protocol().equals(org.get()) && !l.second().protocol().equals(org.get())) {
+            if (!org.map(l::involves).orElse(true)) {
                 continue;
             }
             out.printf(Locale.ROOT, "%s = %s   # %s%n", l.first().id(), l.second().id(),

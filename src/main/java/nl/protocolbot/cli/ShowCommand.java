@@ -37,7 +37,7 @@ final class ShowCommand implements Callable<Integer> {
         if (json) {
             com.google.gson.JsonObject o = AnswerJson.item(item);
             com.google.gson.JsonArray linked = new com.google.gson.JsonArray();
-            links.forEach(l -> linked.add(l.other(answerer.corpus().article(item.id()).orElseThrow()).id()));
+            links.forEach(l -> linked.add(l.other(item.id()).id()));
             o.add("linked", linked);
             spec.commandLine().getOut().print(o + "\n");
             return Main.EXIT_OK;
@@ -45,11 +45,9 @@ final class ShowCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(AnswerText.article(item));
         if (!links.isEmpty()) {
             spec.commandLine().getOut().println("\nGekoppeld (dezelfde regel; de voorbeeldvragen gelden voor beide):");
-            nl.protocolbot.corpus.Article self = answerer.corpus().article(item.id()).orElseThrow();
             for (RuleLink l : links) {
-                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  %s  %s  (%s)%n", l.other(self).id(),
-                        l.other(self).title(), l.byHand() ? "met de hand, links.txt"
-                                : String.format(java.util.Locale.ROOT, "berekend, gelijkenis %.2f", l.similarity()));
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  %s  %s  (%s)%n", l.other(item.id()).id(),
+                        l.other(item.id()).title(), l.how());
             }
         }
         return Main.EXIT_OK;

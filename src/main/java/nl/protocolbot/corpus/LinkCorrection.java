@@ -18,9 +18,4 @@ public record LinkCorrection(String first, String second, boolean linked, String
         Objects.requireNonNull(second, "second");
         Objects.requireNonNull(source, "source");
     }
-
-    /** Whether this correction is about the pair of articles {@code a} and {@code b}, in either order. */
-    public boolean concerns(String a, String b) {
-        return first.equals(a) && second.equals(b) || first.equals(b) && second.equals(a);
-    }
 }

@@ -129,9 +129,10 @@ public final class Evaluation {
         List<String> texts = protocol.articles().stream().map(a -> normalise(a.text())).toList();
         List<Case> out = new ArrayList<>();
         for (Case c : cases) {
-            List<String> own = c.expect().stream()
-                    .filter(e -> texts.stream().anyMatch(t -> !normalise(e).isEmpty() && t.contains(normalise(e))))
-                    .toList();
+            List<String> own = c.expect().stream().filter(e -> {
+                String n = normalise(e);
+                return !n.isEmpty() && texts.stream().anyMatch(t -> t.contains(n));
+            }).toList();
             if (c.offTopic() || !own.isEmpty()) {
                 out.add(new Case(c.question(), own, c.line()));
             }

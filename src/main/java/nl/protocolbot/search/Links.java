@@ -62,9 +62,6 @@ final class Links {
      */
     static List<Link> compute(Article[] articles, int[][] textTerms, int[][] exampleTerms, int[] exampleArticle,
                               List<LinkCorrection> corrections, Map<String, Integer> docOf) {
-        double[][] profiles = new double[articles.length][];
-        int[][] profileTerms = new int[articles.length][];
-        profiles(textTerms, exampleTerms, exampleArticle, profileTerms, profiles);
         Map<Long, Link> links = new HashMap<>();
         Map<String, List<Integer>> byProtocol = new HashMap<>();
         for (int d = 0; d < articles.length; d++) {
@@ -78,6 +75,11 @@ final class Links {
         // per article and protocol, that protocol's most alike article; only when the corpus is small enough for
         // comparing every pair (see MAX_ARTICLES)
         int compared = articles.length <= MAX_ARTICLES ? articles.length : 0;
+        double[][] profiles = new double[compared][];
+        int[][] profileTerms = new int[compared][];
+        if (compared > 0) {
+            profiles(textTerms, exampleTerms, exampleArticle, profileTerms, profiles);
+        }
         int[][] best = new int[compared][slugs.size()];
         double[][] bestSimilarity = new double[compared][slugs.size()];
         for (int[] row : best) {

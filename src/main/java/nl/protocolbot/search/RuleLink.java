@@ -19,8 +19,24 @@ public record RuleLink(Article first, Article second, double similarity, boolean
         Objects.requireNonNull(second, "second");
     }
 
-    /** The other article of the link, seen from {@code article}. */
-    public Article other(Article article) {
-        return article.id().equals(first.id()) ? second : first;
+    /** The other article of the link, seen from the article {@code articleId}. */
+    public Article other(String articleId) {
+        return articleId.equals(first.id()) ? second : first;
+    }
+
+    /** Whether one of the two articles is {@code articleId}. */
+    public boolean joins(String articleId) {
+        return first.id().equals(articleId) || second.id().equals(articleId);
+    }
+
+    /** Whether one of the two articles belongs to the protocol {@code slug}. */
+    public boolean involves(String slug) {
+        return first.protocol().equals(slug) || second.protocol().equals(slug);
+    }
+
+    /** How the link was made, in Dutch: by hand in {@code links.txt}, or computed with its similarity. */
+    public String how() {
+        return byHand ? "met de hand (links.txt)"
+                : String.format(java.util.Locale.ROOT, "berekend, gelijkenis %.2f", similarity);
     }
 }

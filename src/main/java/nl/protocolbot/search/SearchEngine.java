@@ -103,12 +103,14 @@ public final class SearchEngine {
      */
     private List<Fusion.Candidate> taughtFirst(List<String> ids, List<Fusion.Candidate> chosen, Coverage coverage) {
         double top = chosen.isEmpty() ? 1 : chosen.get(0).score();
+        java.util.Set<Integer> taughtDocs = new java.util.HashSet<>();
         List<Fusion.Candidate> out = new ArrayList<>();
         for (String id : ids) {
             int doc = index.doc(id);
+            taughtDocs.add(doc);
             out.add(new Fusion.Candidate(doc, top + ids.size() - out.size(), coverage.ofArticleAndExamples(doc)));
         }
-        chosen.stream().filter(c -> ids.stream().noneMatch(id -> index.doc(id) == c.doc())).forEach(out::add);
+        chosen.stream().filter(c -> !taughtDocs.contains(c.doc())).forEach(out::add);
         return out;
     }
 
@@ -172,9 +174,7 @@ public final class SearchEngine {
 
     /** The links of one article, most alike first; empty for an unknown article. */
     public List<RuleLink> links(String articleId) {
-        return corpus.article(articleId).map(a -> java.util.Arrays.stream(index.linked(index.doc(a.id())))
-                .mapToObj(d -> links().stream().filter(l -> l.first().id().equals(a.id()) && l.second() == index.articles[d]
-                        || l.second().id().equals(a.id()) && l.first() == index.articles[d]).findFirst().orElseThrow())
+        return corpus.article(articleId).map(a -> links().stream().filter(l -> l.joins(a.id()))
                 .sorted(java.util.Comparator.comparingDouble(RuleLink::similarity).reversed()).toList())
                 .orElse(List.of());
     }

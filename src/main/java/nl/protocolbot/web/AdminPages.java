@@ -201,8 +201,7 @@ final class AdminPages {
         java.util.Collections.reverse(kept); // newest first
         m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());
         m.put("links", answerer.links().stream()
-                .filter(l -> answerer.defaultProtocol().isEmpty() || answerer.defaultProtocol().get()
-                        .equals(l.first().protocol()) || answerer.defaultProtocol().get().equals(l.second().protocol()))
+                .filter(l -> answerer.defaultProtocol().map(l::involves).orElse(true))
                 .map(AdminPages::linkView).toList());
         m.put("articles", answerer.corpus().articles().stream()
                 .map(a -> new Views.Link(a.id(), a.id() + " · " + a.title())).toList());
@@ -225,8 +224,7 @@ final class AdminPages {
 
     private static LinkView linkView(RuleLink l) {
         return new LinkView(l.first().id(), ArticleLinks.path(l.first().id()), l.first().title(), l.second().id(),
-                ArticleLinks.path(l.second().id()), l.second().title(), l.byHand() ? "met de hand (links.txt)"
-                : String.format(java.util.Locale.ROOT, "berekend, gelijkenis %.2f", l.similarity()));
+                ArticleLinks.path(l.second().id()), l.second().title(), l.how());
     }
 
     /** A kept question with what it was asked about. */
