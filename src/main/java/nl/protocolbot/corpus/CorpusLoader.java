@@ -51,6 +51,18 @@ public final class CorpusLoader {
 
     /** Loads and validates the corpus in {@code dir}. */
     public static Corpus load(Path dir) throws CorpusException {
+        return load(dir, null, null);
+    }
+
+    /**
+     * Loads and validates the corpus in {@code dir} as it would be with the protocol file {@code name} holding
+     * {@code content} (added, or in place of the file there): what {@code check} would say before the file is written.
+     */
+    public static Corpus loadWith(Path dir, String name, String content) throws CorpusException {
+        return load(dir, name, content);
+    }
+
+    private static Corpus load(Path dir, String overlayName, String overlayContent) throws CorpusException {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             throw new CorpusException(List.of(new Problem(dir.toString(), 0,
@@ -61,6 +73,12 @@ public final class CorpusLoader {
             files = s.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new CorpusException(List.of(new Problem(dir.toString(), 0, "kan map niet lezen: " + e.getMessage())));
+        }
+        if (overlayName != null && files.stream().noneMatch(f -> f.getFileName().toString().equals(overlayName))) {
+            List<Path> with = new ArrayList<>(files);
+            with.add(dir.resolve(overlayName));
+            with.sort(null);
+            files = with;
         }
         MessageDigest digest = sha256();
         List<Protocol> protocols = new ArrayList<>();
@@ -73,7 +91,8 @@ public final class CorpusLoader {
             if (!markdown && !LISTS.contains(name)) {
                 continue;
             }
-            Optional<String> content = read(file, name, digest, problems);
+            Optional<String> content = name.equals(overlayName)
+                    ? overlay(name, overlayContent, digest) : read(file, name, digest, problems);
             if (content.isEmpty()) {
                 continue;
             }
@@ -108,6 +127,12 @@ public final class CorpusLoader {
 
     private static final java.util.Set<String> LISTS = java.util.Set.of(SYNONYMS_FILE, TOPICS_FILE, CORE_RULES_FILE,
             OUT_OF_SCOPE_FILE, LINKS_FILE);
+
+    private static Optional<String> overlay(String name, String content, MessageDigest digest) {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update(content.getBytes(StandardCharsets.UTF_8));
+        return Optional.of(content);
+    }
 
     /** A file's content as UTF-8 text, fed to the fingerprint; empty (and a problem) when it cannot be read. */
     private static Optional<String> read(Path file, String name, MessageDigest digest, List<Problem> problems) {
@@ -218,6 +243,48 @@ public final class CorpusLoader {
             }
         } catch (URISyntaxException | IOException e) {
             throw new CorpusException(List.of(new Problem("corpus", 0, "meegeleverd corpus onleesbaar: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Copies the bundled corpus (its protocols, word lists and example questions) into {@code dir}, which must not
+     * exist or be empty: the start of a board's own corpus folder, whose imported protocol then learns from the
+     * bundled protocols' example questions.
+     */
+    public static void copyBundled(Path dir) throws CorpusException {
+        URL url = CorpusLoader.class.getResource(BUNDLED);
+        if (url == null) {
+            throw new CorpusException(List.of(new Problem("corpus", 0, "geen corpus meegeleverd in deze build")));
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                copyTree(Path.of(uri), dir);
+                return;
+            }
+            try (FileSystem fs = openZip(uri)) {
+                copyTree(fs.getPath(BUNDLED), dir);
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new CorpusException(List.of(new Problem(dir.toString(), 0,
+                    "kan het meegeleverde corpus niet kopiëren: " + e.getMessage())));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to;
+                for (Path part : from.relativize(p)) {
+                    target = target.resolve(part.toString());
+                }
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 

@@ -153,16 +153,15 @@ final class ProtocolParser {
             problems.add(new Problem(file, line, "artikelnummer '[" + ref
                     + "]' is ongeldig (kleine letters, cijfers, '.', '-' en '_')"));
         }
-        if (title.isEmpty()) {
-            problems.add(new Problem(file, line, "artikel [" + ref + "] heeft geen titel"));
-        }
         List<String> path = new ArrayList<>();
         for (Heading s : sections) {
             if (s.getLevel() < h.getLevel()) {
                 path.add(TEXT.render(s).strip());
             }
         }
-        return new ArticleBuilder(slug + "/" + ref, slug, title, String.join(" › ", path), line);
+        // An imported article may have no title yet: it is shown under its section's heading, or as "Artikel <ref>"
+        String shown = title.isEmpty() ? (path.isEmpty() ? "Artikel " + ref : path.get(path.size() - 1)) : title;
+        return new ArticleBuilder(slug + "/" + ref, slug, shown, String.join(" › ", path), line);
     }
 
     private void finish(ArticleBuilder b, List<Article> articles) {
