@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
                 "Zonder opdracht: een console die vragen leest tot het einde van de invoer."},
         subcommands = {AskCommand.class, ShowCommand.class, ListCommand.class, CheckCommand.class,
                 EvalCommand.class, LearnCommand.class, ServeCommand.class, StatsCommand.class, HealthCommand.class,
-                BenchCommand.class, TeamsAppCommand.class, LinksCommand.class})
+                BenchCommand.class, TeamsAppCommand.class, LinksCommand.class, ImportCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;

@@ -299,15 +299,20 @@ public final class CorpusLoader {
         }
     }
 
-    /** Article IDs, one per line ({@code #} starts a comment); each must name an article of the corpus. */
+    /**
+     * Article IDs, one per line ({@code #} starts a comment); each must name an article of the corpus, except that a
+     * line for a protocol this corpus does not hold is skipped (the file is shared: a board's folder may hold fewer
+     * protocols than the bundled one).
+     */
     private static List<String> coreRuleIds(Corpus.TextFile file, java.util.Set<String> known, List<Problem> problems) {
         List<String> ids = new ArrayList<>();
+        java.util.Set<String> protocols = protocolsOf(known);
         String[] lines = file.content().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int hash = line.indexOf('#');
             String id = (hash >= 0 ? line.substring(0, hash) : line).strip();
-            if (id.isEmpty()) {
+            if (id.isEmpty() || ofAbsentProtocol(id, protocols)) {
                 continue;
             }
             if (!known.contains(id)) {
@@ -317,6 +322,25 @@ public final class CorpusLoader {
             }
         }
         return ids;
+    }
+
+    /** The protocols the article IDs belong to. */
+    static java.util.Set<String> protocolsOf(java.util.Set<String> articleIds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String id : articleIds) {
+            out.add(id.substring(0, id.indexOf('/')));
+        }
+        return out;
+    }
+
+    /**
+     * Whether an ID in a shared file (core rules, links, example questions) names a protocol this corpus does not
+     * hold: such a line is skipped, not refused, so that a board's folder with fewer protocols still passes
+     * {@code check}. An unknown article of a protocol that is there is still an error.
+     */
+    static boolean ofAbsentProtocol(String id, java.util.Set<String> protocols) {
+        int slash = id.indexOf('/');
+        return slash > 0 && !protocols.contains(id.substring(0, slash));
     }
 
     private static Problem problemAt(String source, String message) {

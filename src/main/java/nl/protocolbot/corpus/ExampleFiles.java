@@ -28,6 +28,7 @@ final class ExampleFiles {
     static List<Example> examples(Corpus.TextFile file, Set<String> articleIds, Map<String, String> seen,
                                   List<Problem> problems) {
         List<Example> out = new ArrayList<>();
+        Set<String> protocols = CorpusLoader.protocolsOf(articleIds);
         String[] lines = file.content().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -35,6 +36,9 @@ final class ExampleFiles {
                 continue;
             }
             Matcher m = EXAMPLE_LINE.matcher(line);
+            if (m.matches() && CorpusLoader.ofAbsentProtocol(m.group(1), protocols)) {
+                continue;
+            }
             String where = file.name() + ":" + (i + 1);
             if (!m.matches()) {
                 problems.add(new Problem(file.name(), i + 1, "regel is geen '<artikel-id>: <vraag>'"));

@@ -36,6 +36,10 @@ final class LinkFiles {
             }
             String a = parts[0].strip().toLowerCase(Locale.ROOT);
             String b = parts[1].strip().toLowerCase(Locale.ROOT);
+            java.util.Set<String> protocols = new java.util.HashSet<>(articleProtocols.values());
+            if (CorpusLoader.ofAbsentProtocol(a, protocols) || CorpusLoader.ofAbsentProtocol(b, protocols)) {
+                continue;
+            }
             String problem = problem(a, b, articleProtocols);
             if (problem != null) {
                 problems.add(new Problem(file.name(), i + 1, problem));

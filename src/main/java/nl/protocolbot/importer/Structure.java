@@ -45,7 +45,7 @@ final class Structure {
     }
 
     static Draft draft(Extracted doc) {
-        List<Block> blocks = doc.blocks();
+        List<Block> blocks = unglued(doc.blocks());
         List<Draft.Article> articles = new ArrayList<>();
         List<String> dropped = new ArrayList<>(doc.dropped());
         List<Section> stack = new ArrayList<>();
@@ -117,6 +117,30 @@ final class Structure {
             articles.add(new Draft.Article(ref, path(stack), "", List.of(stripNumber(b))));
         }
         return new Draft(title(doc, blocks), version(blocks), adopted(blocks), articles, dropped, documentText(blocks));
+    }
+
+    /** A heading and a list's first item that the document runs together: "Richtlijnen gebruik 1. Medewerkers …". */
+    private static final Pattern GLUED = Pattern.compile("([\\p{Lu}][^.:;!?]{2,80}?) (1\\.) (\\p{Lu}.*)");
+
+    /**
+     * Splits a paragraph that is a short heading glued to item 1 of a numbered list, when item 2 follows: a line
+     * break the document lost (a soft break in the source).
+     */
+    private static List<Block> unglued(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            Matcher m = GLUED.matcher(b.text());
+            Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+            if (b.kind() == Block.Kind.PARAGRAPH && m.matches() && words(m.group(1)) <= 8 && next != null
+                    && "2".equals(next.numbered() ? next.marker().replaceAll("[.)]", "") : explicitNumber(next))) {
+                out.add(Block.paragraph(m.group(1)));
+                out.add(Block.paragraph(m.group(2) + " " + m.group(3)));
+            } else {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /**
@@ -208,7 +232,8 @@ final class Structure {
             return numberedAlone && (next.kind() != Block.Kind.ITEM || !next.numbered()) ? INFERRED : 0;
         }
         boolean before = next.kind() == Block.Kind.ITEM
-                || (next.kind() == Block.Kind.PARAGRAPH && words(next.text()) > Math.max(12, words(t) * 2));
+                || (next.kind() == Block.Kind.PARAGRAPH && (words(next.text()) > Math.max(12, words(t) * 2)
+                || (explicitNumber(next) != null && explicitNumber(b) == null)));
         return before ? INFERRED : 0;
     }
 
