@@ -87,6 +87,34 @@ public final class Answerer {
     }
 
     /** The protocol answers come from unless a call names another ({@code PROTOCOLBOT_ORG}), if any. */
+    /**
+     * The core rules to show (Slack's App Home, the Teams welcome): those of the configured protocol, or all when
+     * none is configured. A protocol without its own list in {@code core-rules.txt} (one just imported) shows its
+     * articles linked to the other protocols' core rules: the same rules, in its own words.
+     */
+    public List<Article> coreRules() {
+        List<Article> all = corpus().coreRules();
+        if (defaultProtocol.isEmpty()) {
+            return all;
+        }
+        String own = defaultProtocol.get();
+        List<Article> listed = all.stream()
+                .filter(a -> a.protocol().equals(own)).toList();
+        if (!listed.isEmpty()) {
+            return listed;
+        }
+        java.util.LinkedHashSet<Article> linked = new java.util.LinkedHashSet<>();
+        for (Article rule : all) {
+            for (RuleLink l : links(rule.id())) {
+                Article other = l.other(rule.id());
+                if (other.protocol().equals(own)) {
+                    linked.add(other);
+                }
+            }
+        }
+        return List.copyOf(linked);
+    }
+
     public Optional<String> defaultProtocol() {
         return defaultProtocol;
     }

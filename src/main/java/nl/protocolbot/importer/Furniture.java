@@ -21,7 +21,7 @@ final class Furniture {
     /** A line that ends in a page number, as a table of contents' entry without leader does. */
     private static final Pattern ENDS_IN_PAGE = Pattern.compile(".*\\D\\s+\\d{1,4}");
     /** A blank to fill in: a run of underscores, of five dots or more (not a leader to a page number), boxes. */
-    private static final Pattern FORM_FIELD = Pattern.compile(".*(_{4,}|\\.{5,}(?!\\s*\\d)|…{3,}|[☐□]).*");
+    private static final Pattern FORM_FIELD = Pattern.compile(".*(_{4,}|\\.{5,}+(?!\\s*\\d)|…{3,}|[☐□]).*");
 
     private Furniture() {
     }
@@ -43,7 +43,7 @@ final class Furniture {
     }
 
     static boolean formField(String line) {
-        return FORM_FIELD.matcher(line).matches();
+        return FORM_FIELD.matcher(line).matches() && !tocEntry(line);
     }
 
     /** A line with its numbers made alike, so that "Pagina 2 van 7" and "Pagina 3 van 7" count as one line. */

@@ -29,17 +29,22 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
      * Bolt and the Slack client stay at INFO even if the root level is lowered: at DEBUG they log request bodies
      * (what staff typed, user IDs) and API calls with tokens.
      */
-    private static final Map<String, Level> LEVELS = Map.of(
-            "org.eclipse.jetty", Level.WARN,
-            "org.glassfish.tyrus", Level.WARN,
-            "com.zaxxer.hikari", Level.WARN,
-            "org.postgresql", Level.WARN,
-            "org.flywaydb", Level.WARN,
-            "io.zonky", Level.WARN,
-            "okhttp3", Level.WARN,
-            "com.slack.api", Level.INFO,
+    private static final Map<String, Level> LEVELS = Map.ofEntries(
+            Map.entry("org.eclipse.jetty", Level.WARN),
+            Map.entry("org.glassfish.tyrus", Level.WARN),
+            Map.entry("com.zaxxer.hikari", Level.WARN),
+            Map.entry("org.postgresql", Level.WARN),
+            Map.entry("org.flywaydb", Level.WARN),
+            Map.entry("io.zonky", Level.WARN),
+            Map.entry("okhttp3", Level.WARN),
+            Map.entry("com.slack.api", Level.INFO),
             // Bolt quotes the start of a body it cannot parse at WARN: what someone typed must not reach the log
-            "com.slack.api.bolt.util.SlackRequestParser", Level.ERROR);
+            Map.entry("com.slack.api.bolt.util.SlackRequestParser", Level.ERROR),
+            // PDFBox and POI warn about every odd font or style in an imported document (and PDFBox announces its
+            // font cache); the import's own report says what matters, in Dutch
+            Map.entry("org.apache.pdfbox", Level.ERROR),
+            Map.entry("org.apache.fontbox", Level.ERROR),
+            Map.entry("org.apache.poi", Level.ERROR));
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -414,7 +414,7 @@ public final class SlackBot {
     private void publishHome(EventContext ctx, String user) {
         Answerer a = answerer.get();
         if (poster.send("views.publish", Poster.api(() -> ctx.client().viewsPublish(v -> v.userId(user)
-                .view(View.builder().type("home").blocks(Replies.home(a.corpus(), a.corpus().coreRules())).build()))))) {
+                .view(View.builder().type("home").blocks(Replies.home(a.corpus(), a.coreRules())).build()))))) {
             LOG.info("app home published");
         }
     }

@@ -20,7 +20,6 @@ import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
-import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Hmac;
@@ -243,9 +242,7 @@ public final class TeamsBot implements HttpEndpoint {
 
     /** The core rules, only those of the configured protocol when there is one. */
     private static List<Article> coreRules(Answerer a) {
-        Corpus c = a.corpus();
-        return c.coreRules().stream()
-                .filter(r -> a.defaultProtocol().map(p -> p.equals(r.protocol())).orElse(true)).toList();
+        return a.coreRules();
     }
 
     /** Queues the answer, or the busy notice; only questions count as shed (a vote or welcome is sent anyway). */
