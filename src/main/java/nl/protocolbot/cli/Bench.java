@@ -165,6 +165,121 @@ final class Bench {
                 String.format(Locale.ROOT, "%.0f / %.0f ms", first, warm[2] / 1e6), "", null);
     }
 
+    /**
+     * Importing a 20-page PDF: {@code protocolbot import} as a new process (JVM start, reading, structuring, checking
+     * and writing), median of three. The PDF is laid out here from the bundled protocols' text.
+     */
+    void importPdf() throws Exception {
+        Path dir = Files.createTempDirectory("protocolbot-bench-import");
+        try {
+            Path pdf = dir.resolve("protocol.pdf");
+            int pages = writePdf(CorpusLoader.bundled(), 20, pdf);
+            long[] t = new long[3];
+            for (int i = 0; i < t.length; i++) {
+                long s = System.nanoTime();
+                Process p = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                        "nl.protocolbot.cli.Main", "import", pdf.toString(), "--org", "bench", "--organisation",
+                        "Bench", "--corpus", dir.resolve("corpus-" + i).toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor(120, TimeUnit.SECONDS);
+                t[i] = System.nanoTime() - s;
+                if (p.exitValue() != 0) {
+                    row("import of a " + pages + "-page PDF", "failed (exit " + p.exitValue() + ")", "< 5000 ms", false);
+                    return;
+                }
+            }
+            Arrays.sort(t);
+            double ms = t[1] / 1e6;
+            row("import of a " + pages + "-page PDF (`import`, new process, into a new corpus folder)",
+                    String.format(Locale.ROOT, "%.0f ms", ms), "< 5000 ms", ms < 5000);
+        } finally {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Lays the corpus's articles out as a PDF of {@code pages} pages (Helvetica, A4); returns the page count. */
+    static int writePdf(Corpus corpus, int pages, Path file) throws IOException {
+        var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+        var bold = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA_BOLD);
+        float margin = 60;
+        float width = org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getWidth() - 2 * margin;
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPageContentStream cs = null;
+            float y = 0;
+            String section = null;
+            outer:
+            for (int round = 0; ; round++) {
+                for (var a : corpus.articles()) {
+                    List<String[]> lines = new ArrayList<>();
+                    if (!a.section().equals(section)) {
+                        section = a.section();
+                        lines.add(new String[] {"h", printable(section.isEmpty() ? a.protocol() : section)});
+                    }
+                    StringBuilder line = new StringBuilder();
+                    for (String word : printable(a.text()).split("\\s+")) {
+                        String next = line.length() == 0 ? word : line + " " + word;
+                        if (font.getStringWidth(next) / 1000 * 11 > width && line.length() > 0) {
+                            lines.add(new String[] {"", line.toString()});
+                            line = new StringBuilder(word);
+                        } else {
+                            line = new StringBuilder(next);
+                        }
+                    }
+                    lines.add(new String[] {"", line.toString()});
+                    for (int i = 0; i < lines.size(); i++) {
+                        String[] l = lines.get(i);
+                        float step = 14 + (i == 0 ? 8 : 0);
+                        if (cs == null || y - step < margin) {
+                            if (cs != null) {
+                                cs.close();
+                            }
+                            if (doc.getNumberOfPages() == pages) {
+                                cs = null;
+                                break outer;
+                            }
+                            var page = new org.apache.pdfbox.pdmodel.PDPage(
+                                    org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                            doc.addPage(page);
+                            cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page);
+                            y = page.getMediaBox().getHeight() - margin;
+                        }
+                        y -= step;
+                        cs.beginText();
+                        cs.setFont(l[0].isEmpty() ? font : bold, l[0].isEmpty() ? 11 : 13);
+                        cs.newLineAtOffset(margin, y);
+                        cs.showText(l[1]);
+                        cs.endText();
+                    }
+                }
+                if (round > 10) {
+                    break;
+                }
+            }
+            if (cs != null) {
+                cs.close();
+            }
+            doc.save(file.toFile());
+            return doc.getNumberOfPages();
+        }
+    }
+
+    /** The standard PDF fonts encode Latin-1 and a few more characters; the bench text leaves the others out. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0x100) || "’‘“”–—…€".indexOf(c) >= 0) {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString().strip();
+    }
+
     /** JVM start to first answer: {@code protocolbot ask} as a new process, median of three. */
     void coldStart() throws Exception {
         long[] t = new long[3];

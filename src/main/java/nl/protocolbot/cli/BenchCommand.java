@@ -49,6 +49,7 @@ final class BenchCommand implements Callable<Integer> {
         bench.build();
         bench.latency(rounds);
         bench.coldStart();
+        bench.importPdf();
         for (int factor : scales) {
             bench.scale(factor, Math.max(3, rounds / 20));
         }

@@ -33,6 +33,8 @@ import org.commonmark.renderer.text.TextContentRenderer;
  * ### [3.5] Short title
  * Verbatim article text (paragraphs and lists) up to the next heading.
  * </pre>
+ * The title may be missing ({@code ### [3.5]}), as in a protocol just imported: the article is then shown under its
+ * section's heading, or as "Artikel 3.5".
  * A heading that starts with {@code [ref]} starts an article; any other heading is a section.
  */
 final class ProtocolParser {
@@ -160,7 +162,12 @@ final class ProtocolParser {
             }
         }
         // An imported article may have no title yet: it is shown under its section's heading, or as "Artikel <ref>"
-        String shown = title.isEmpty() ? (path.isEmpty() ? "Artikel " + ref : path.get(path.size() - 1)) : title;
+        String shown = title;
+        if (shown.isEmpty()) {
+            shown = path.isEmpty() ? "" : path.get(path.size() - 1).replaceFirst("^\\d+(\\.\\d+)*\\.?\\s+", "")
+                    .replaceFirst("\\s*:$", "").strip();
+            shown = shown.isEmpty() ? "Artikel " + ref : shown;
+        }
         return new ArticleBuilder(slug + "/" + ref, slug, shown, String.join(" › ", path), line);
     }
 

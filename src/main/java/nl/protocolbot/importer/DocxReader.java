@@ -92,11 +92,18 @@ final class DocxReader {
             return;
         }
         int level = headingLevel(p, style);
+        BigInteger numId = p.getNumID();
         if (level > 0) {
+            if (numId != null && !BigInteger.ZERO.equals(numId) && p.getNumFmt() != null
+                    && !"bullet".equals(p.getNumFmt()) && !"none".equals(p.getNumFmt())) {
+                // a numbered heading: Word prints the number, the text does not hold it
+                int depth = p.getNumIlvl() == null ? 0 : p.getNumIlvl().intValue();
+                text = numbering.marker(numId, depth, p.getNumFmt(), p.getNumLevelText(), p.getNumStartOverride())
+                        + " " + text;
+            }
             blocks.add(Block.heading(level, text));
             return;
         }
-        BigInteger numId = p.getNumID();
         if (numId != null && !BigInteger.ZERO.equals(numId)) {
             int depth = p.getNumIlvl() == null ? 0 : p.getNumIlvl().intValue();
             String marker = numbering.marker(numId, depth, p.getNumFmt(), p.getNumLevelText(),

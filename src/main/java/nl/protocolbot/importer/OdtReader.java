@@ -83,17 +83,28 @@ final class OdtReader {
         }
     }
 
+    /** The name under which the outline style (the numbering of headings) is kept among the list styles. */
+    private static final String OUTLINE = "\u0000outline";
+
     private static void listStyles(Document doc, Map<String, Map<Integer, Level>> out) {
-        var styles = doc.getElementsByTagNameNS(TEXT, "list-style");
-        for (int i = 0; i < styles.getLength(); i++) {
-            Element s = (Element) styles.item(i);
+        java.util.List<Element> styles = new ArrayList<>();
+        var lists = doc.getElementsByTagNameNS(TEXT, "list-style");
+        for (int i = 0; i < lists.getLength(); i++) {
+            styles.add((Element) lists.item(i));
+        }
+        var outlines = doc.getElementsByTagNameNS(TEXT, "outline-style");
+        for (int i = 0; i < outlines.getLength(); i++) {
+            styles.add((Element) outlines.item(i));
+        }
+        for (Element s : styles) {
             Map<Integer, Level> levels = new HashMap<>();
             for (Node n = s.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (!(n instanceof Element e)) {
                     continue;
                 }
                 int level = parseInt(e.getAttributeNS(TEXT, "level"), 1);
-                if (e.getLocalName().equals("list-level-style-number")) {
+                if (e.getLocalName().equals("list-level-style-number")
+                        || e.getLocalName().equals("outline-level-style")) {
                     levels.put(level, new Level("", e.getAttributeNS(STYLE, "num-format"),
                             e.getAttributeNS(STYLE, "num-prefix"), e.getAttributeNS(STYLE, "num-suffix"),
                             parseInt(e.getAttributeNS(TEXT, "start-value"), 1)));
@@ -102,7 +113,7 @@ final class OdtReader {
                     levels.put(level, new Level(bullet.isEmpty() ? "•" : bullet, "", "", "", 1));
                 }
             }
-            out.put(s.getAttributeNS(STYLE, "name"), levels);
+            out.put(s.getLocalName().equals("outline-style") ? OUTLINE : s.getAttributeNS(STYLE, "name"), levels);
         }
     }
 
@@ -169,7 +180,11 @@ final class OdtReader {
             switch (name) {
                 case "table-of-content", "illustration-index", "alphabetical-index", "bibliography" ->
                         dropped.add(DocxReader.clean(e.getTextContent()));
-                case "h" -> addText(e, t -> Block.heading(parseInt(e.getAttributeNS(TEXT, "outline-level"), 1), t));
+                case "h" -> {
+                    int level = parseInt(e.getAttributeNS(TEXT, "outline-level"), 1);
+                    String number = outlineNumber(level);
+                    addText(e, t -> Block.heading(level, number.isEmpty() ? t : number + " " + t));
+                }
                 case "p" -> addText(e, t -> Furniture.formField(t) ? null : Block.paragraph(t));
                 case "list" -> list(e, depth, listStyle);
                 default -> children(e, depth, listStyle);
@@ -190,6 +205,33 @@ final class OdtReader {
             for (String note : notes) {
                 blocks.add(Block.paragraph(note));
             }
+        }
+
+        /** Heading counters per outline level, for headings the outline style numbers. */
+        private final int[] outline = new int[11];
+
+        /** The number the outline style prints before a heading of this level ("2.1"), or empty. */
+        private String outlineNumber(int level) {
+            Map<Integer, Level> levels = listStyles.getOrDefault(OUTLINE, Map.of());
+            Level own = levels.get(level);
+            if (own == null || own.format() == null || own.format().isEmpty() || level < 1 || level > 10) {
+                return "";
+            }
+            outline[level] = outline[level] == 0 ? own.start() : outline[level] + 1;
+            for (int i = level + 1; i < outline.length; i++) {
+                outline[i] = 0;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i <= level; i++) {
+                Level l = levels.get(i);
+                if (l != null && l.format() != null && !l.format().isEmpty()) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(number(Math.max(outline[i], 1), l.format()));
+                }
+            }
+            return own.prefix() + sb + own.suffix();
         }
 
         private void list(Element list, int depth, String outerStyle) {

@@ -28,7 +28,7 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfReader {
     /** A bullet or a number that starts a list item: "•", "–", "3.", "3)", "b.", "(c)", "iv.", "1.2". */
     static final Pattern MARKER = Pattern.compile(
-            "([•●▪◦○■□♦➢➤✓►\\-–—*·]|\\d{1,3}[.)]|\\d{1,3}(?:\\.\\d{1,3})+\\.?|[a-zA-Z][.)]|\\([a-z]\\)|\\(\\d{1,2}\\)"
+            "([•●▪◦○■□♦➢➤✓►\\-–—*·\uF0B7\uF0A7\uF0D8\uF076\uF0FC]|\\d{1,3}[.)]|\\d{1,3}(?:\\.\\d{1,3})+\\.?|[a-zA-Z][.)]|\\([a-z]\\)|\\(\\d{1,2}\\)"
                     + "|(?i:[ivx]{1,4})[.)])\\s+(\\S.*)");
     /** The share of a page's height, at its top and at its bottom, where running headers and footers stand. */
     private static final float BAND = 0.1f;
@@ -132,7 +132,8 @@ final class PdfReader {
         for (Piece p : sorted) {
             if (!current.isEmpty()) {
                 Piece c = current.get(0);
-                if (c.page() != p.page() || Math.abs(c.y() - p.y()) > Math.max(1f, c.size() * 0.3f)) {
+                // a superscript (a footnote marker) stands a little higher on the same line
+                if (c.page() != p.page() || Math.abs(c.y() - p.y()) > Math.max(1f, Math.max(c.size(), p.size()) * 0.45f)) {
                     lines.add(line(current));
                     current.clear();
                 }
@@ -165,7 +166,7 @@ final class PdfReader {
         Piece m = byStyle.get(main);
         Piece first = pieces.get(0);
         float textX = pieces.size() > 1 && first.text().strip().length() <= 4 ? pieces.get(1).x() : first.x();
-        return new Line(first.page(), first.x(), textX, first.y(), m.size(), m.style(), m.bold(),
+        return new Line(first.page(), first.x(), textX, m.y(), m.size(), m.style(), m.bold(),
                 text.toString().strip(), first.pageHeight());
     }
 
