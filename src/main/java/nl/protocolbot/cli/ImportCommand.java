@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
                 "Een nieuwe corpusmap begint met de meegeleverde protocollen, zodat uw protocol vanaf dag één",
                 "leert van hun voorbeeldvragen."})
 final class ImportCommand implements Callable<Integer> {
+    /** How the next steps are typed (the jar has no launcher of its own). */
+    private static final String JAR = "java -jar protocolbot.jar";
     /** Lines of a list shown in the report before "en N meer". */
     private static final int SHOWN = 8;
 
@@ -109,13 +111,13 @@ final class ImportCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Volgende stappen:");
-        out.println("  1. Controleer het corpus:       protocolbot check --corpus " + dir);
-        out.println("  2. Bekijk titels en koppelingen: protocolbot links --corpus " + dir + " --org " + slug
+        out.println("  1. Controleer het corpus:       " + JAR + " check --corpus " + dir);
+        out.println("  2. Bekijk titels en koppelingen: " + JAR + " links --corpus " + dir + " --org " + slug
                 + "  (of in /beheer)");
-        out.println("  3. Probeer een vraag:            protocolbot ask --corpus " + dir + " --org " + slug
+        out.println("  3. Probeer een vraag:            " + JAR + " ask --corpus " + dir + " --org " + slug
                 + " \"mag ik een klassenfoto op Instagram zetten?\"");
         out.println("  4. Start de bot:                 PROTOCOLBOT_CORPUS=" + dir + " PROTOCOLBOT_ORG=" + slug
-                + " protocolbot serve");
+                + " " + JAR + " serve");
     }
 
     private static void list(PrintWriter out, List<String> lines) {
