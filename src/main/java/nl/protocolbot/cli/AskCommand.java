@@ -54,9 +54,11 @@ final class AskCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String question = words == null ? "" : String.join(" ", words).strip();
-        if (question.isEmpty() && !json) {
-            throw new Main.UserError("geef een vraag, bijvoorbeeld: protocolbot ask \"mag ik een klassenfoto op "
-                    + "Instagram zetten?\"", Main.EXIT_USAGE);
+        boolean noWords = question.codePoints().noneMatch(Character::isLetterOrDigit);
+        if ((question.isEmpty() && !json) || (!question.isEmpty() && noWords)) {
+            // "" and "?" are the same mistake: no question to search for
+            throw new Main.UserError("geef een vraag, bijvoorbeeld: java -jar protocolbot.jar ask \"mag ik een "
+                    + "klassenfoto op Instagram zetten?\"", Main.EXIT_USAGE);
         }
         Answerer answerer = main.corpus(corpus).answerer();
         Optional<String> org = protocol.validated(answerer.corpus());

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Zet het protocol van een schoolbestuur (PDF, Word .docx, OpenDocument .odt, Markdown of tekst)",
-                "om in een protocolbestand <protocol>.md in de corpusmap, met een verslag van wat het deed.",
+        description = {"Importeert het protocol van een schoolbestuur uit PDF, Word, OpenDocument of tekst.",
+                "Schrijft <protocol>.md in de corpusmap (.pdf, .docx, .odt, .md of .txt), met een verslag van wat het",
+                "deed.",
                 "Een nieuwe corpusmap begint met de meegeleverde protocollen, zodat uw protocol vanaf dag één",
                 "leert van hun voorbeeldvragen."})
 final class ImportCommand implements Callable<Integer> {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
  * interactive console. It only parses arguments; the server is wired in {@link nl.protocolbot.server.Server}.
  * {@code --corpus} may stand before or after the command; a command that reads no corpus refuses it.
  */
-@Command(name = "protocolbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "java -jar protocolbot.jar", synopsisSubcommandLabel = "[OPDRACHT]", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        resourceBundle = "nl.protocolbot.cli.Messages",
         description = {"Beantwoordt vragen over het social-media-protocol van je schoolbestuur.",
                 "Zonder opdracht: een console die vragen leest tot het einde van de invoer."},
         subcommands = {AskCommand.class, ShowCommand.class, ListCommand.class, CheckCommand.class,
@@ -108,7 +110,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (!suggestion.isEmpty()) {
                 err.println(suggestion);
             }
-            err.println("Zie 'protocolbot --help' voor het gebruik.");
+            err.println("Zie 'java -jar protocolbot.jar --help' voor het gebruik.");
             err.flush();
             return EXIT_USAGE;
         });

@@ -9,8 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start de webpagina (http://localhost:3000) en, als ze zijn ingesteld, de chatbot voor Slack",
-                "(Socket Mode of HTTP) en/of Teams. Alle instellingen komen uit omgevingsvariabelen; zie de README."})
+        description = {"Start de webpagina en, als ze zijn ingesteld, de chatbot voor Slack en Teams.",
+                "De webpagina staat op http://localhost:3000 (PORT); Slack via Socket Mode of HTTP, Teams als bot of",
+                "uitgaande webhook. Alle instellingen komen uit omgevingsvariabelen; zie de README."})
 final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -102,8 +102,8 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         }
         Optional<BotRegistration> teamsBot = teamsBot(env, problems);
         String apiUrl = value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL);
-        if (!isHttpUrl(apiUrl)) {
-            problems.add("SLACK_API_URL: is geen http(s)-URL");
+        if (!isSecureUrl(apiUrl)) {
+            problems.add("SLACK_API_URL: is geen https-URL (http alleen naar deze machine, voor tests)");
         }
         int port = integer(env, "PORT", 3000, 0, 65_535, problems);
         int workers = integer(env, "PROTOCOLBOT_WORKERS", 4, 1, 256, problems);

@@ -80,6 +80,9 @@ class MainTest {
         Run empty = run("ask", "  ");
         assertEquals(2, empty.code());
         assertTrue(empty.err().startsWith("protocolbot: geef een vraag"), empty.err());
+        Run mark = run("ask", "?");
+        assertEquals(2, mark.code(), "a question mark alone is no question either");
+        assertEquals(empty.err(), mark.err());
         Run unknown = run("ask", "--frobnicate", "foto");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--frobnicate"), unknown.err());
@@ -307,5 +310,35 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("toon ID") && r.out().contains("stop"), r.out());
         assertFalse(r.out().contains("Bij twijfel") || r.out().contains("Daar staat niets over"), r.out());
+    }
+
+    @Test
+    void theHelpIsDutchAndNamesTheCommandAsTyped() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("Gebruik: java -jar protocolbot.jar [-hV] [--corpus=DIR] [OPDRACHT]"),
+                help.out());
+        for (String english : new String[] {"Usage:", "Options:", "Commands:", "Show this help", "Print version"}) {
+            assertFalse(help.out().contains(english), english + " in " + help.out());
+        }
+        assertTrue(help.out().contains("Toon deze hulp en stop."), help.out());
+        // every command's summary in the list is a whole sentence
+        String list = help.out().substring(help.out().indexOf("Opdrachten:"));
+        for (String line : list.split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("    ")) {
+                String summary = line.strip().replaceFirst("^\\S+\\s+", "");
+                int at = list.indexOf(line) + line.length();
+                String rest = list.substring(at);
+                while (rest.startsWith("\n               ")) {
+                    String next = rest.substring(1, rest.indexOf('\n', 1) < 0 ? rest.length() : rest.indexOf('\n', 1));
+                    summary += " " + next.strip();
+                    rest = rest.substring(1 + next.length());
+                }
+                assertTrue(summary.endsWith("."), "cut off: " + summary);
+            }
+        }
+        Run ask = run("ask", "--help");
+        assertTrue(ask.out().startsWith("Gebruik: java -jar protocolbot.jar ask"), ask.out());
+        assertTrue(ask.out().contains("Argumenten:") && ask.out().contains("Opties:"), ask.out());
     }
 }

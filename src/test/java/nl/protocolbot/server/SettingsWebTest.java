@@ -29,4 +29,13 @@ class SettingsWebTest {
         assertTrue(s.toString().contains("beheer=on"), s.toString());
         assertFalse(s.toString().contains("wachtwoord"), s.toString());
     }
+
+    @Test
+    void theSlackApiUrlIsHttpsExceptToThisMachine() throws Exception {
+        Settings.Invalid plain = org.junit.jupiter.api.Assertions.assertThrows(Settings.Invalid.class,
+                () -> Settings.fromEnv(Map.of("SLACK_API_URL", "http://slack.example.org/api/")));
+        assertTrue(plain.getMessage().contains("SLACK_API_URL: is geen https-URL"), plain.getMessage());
+        Settings.fromEnv(Map.of("SLACK_API_URL", "https://slack.example.org/api/"));
+        Settings.fromEnv(Map.of("SLACK_API_URL", "http://127.0.0.1:8099/api/"));
+    }
 }
