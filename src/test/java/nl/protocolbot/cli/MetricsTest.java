@@ -69,6 +69,21 @@ class MetricsTest {
                     "process_uptime_seconds", "process_cpu_usage", "jvm_gc_")) {
                 assertTrue(m.keySet().stream().anyMatch(k -> k.startsWith(jvm)), jvm);
             }
+            // the names docs/deploy.md gives are the names exported
+            String doc = java.nio.file.Files.readString(Path.of("docs/deploy.md"));
+            java.util.regex.Matcher named = java.util.regex.Pattern
+                    .compile("`((?:protocolbot|jvm|process|system)_[a-z_]+)`").matcher(doc);
+            int names = 0;
+            while (named.find()) {
+                String name = named.group(1);
+                names++;
+                assertTrue(m.keySet().stream().anyMatch(k -> k.startsWith(name)), "docs/deploy.md names " + name);
+            }
+            assertTrue(names >= 10, "the metrics table of docs/deploy.md was found");
+            // promtool's lint: no gauge named like a count, no unit other than a base unit
+            assertFalse(text.contains("system_cpu_count"), "a gauge ending in _count");
+            assertFalse(text.contains("_ns_total"), "nanoseconds instead of seconds");
+            assertTrue(m.keySet().stream().anyMatch(k -> k.startsWith("process_cpu_seconds_total")));
             for (String secret : List.of("klassenfoto", "parkeerautomaat", "Instagram", SlackPayloads.USER,
                     "Juf Anna", SlackHttpTest.TOKEN, TeamsTest.TOKEN)) {
                 assertFalse(text.contains(secret), "metrics must not contain " + secret);
