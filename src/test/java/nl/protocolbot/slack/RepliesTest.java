@@ -14,14 +14,16 @@ import nl.protocolbot.search.SearchEngine;
 import org.junit.jupiter.api.Test;
 
 class RepliesTest {
+    /** Slack's limit on a section block's text (Block Kit reference), written here rather than read from the code. */
+    private static final int SLACK_SECTION_LIMIT = 3000;
     @Test
     void longTextIsSplitCleanlyUnderTheSectionLimit() {
         String sentence = "Dit is een zin van het protocol die vrij lang is, met komma's en woorden. ";
         String text = sentence.repeat(100);
-        List<String> parts = Replies.split(text, Replies.SECTION_LIMIT);
+        List<String> parts = Replies.split(text, SLACK_SECTION_LIMIT);
         assertTrue(parts.size() >= 3);
         for (String p : parts) {
-            assertTrue(p.length() <= Replies.SECTION_LIMIT);
+            assertTrue(p.length() <= SLACK_SECTION_LIMIT);
             assertTrue(p.endsWith("."), "cut at a sentence end: " + p.substring(p.length() - 20));
         }
         assertEquals(text.strip().replaceAll("\\s+", " "), String.join(" ", parts));
@@ -71,7 +73,7 @@ class RepliesTest {
         m.blocks().stream().filter(b -> b instanceof SectionBlock).map(b -> ((SectionBlock) b).getText())
                 .forEach(t -> {
                     String s = text(t);
-                    assertTrue(s.length() <= Replies.SECTION_LIMIT);
+                    assertTrue(s.length() <= SLACK_SECTION_LIMIT);
                     plain.append(s).append('\n');
                 });
         for (Answer.Item item : answer.items()) {
