@@ -95,10 +95,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<String> doubts = draft.doubts();
         long untitled = draft.untitled();
-        if (!doubts.isEmpty() || untitled > 0) {
+        long unnumbered = draft.unnumbered();
+        if (!doubts.isEmpty() || untitled > 0 || unnumbered > 0) {
             out.println();
             out.println("Controleer:");
             list(out, doubts);
+            if (unnumbered > 0) {
+                out.println("  - " + unnumbered + " artikelen (opsommingstekens, alinea's, lijsten zonder nummers) hebben "
+                        + "geen nummer in het document; hun ID komt van de kop erboven (zoals " + example(draft) + ").");
+            }
             if (untitled > 0) {
                 out.println("  - " + untitled + " artikelen hebben nog geen eigen titel; ze staan onder de kop van hun "
                         + "hoofdstuk (of als 'Artikel <nummer>'). Geef ze een titel in " + slug + ".md of in /beheer.");
@@ -119,6 +124,12 @@ final class ImportCommand implements Callable<Integer> {
                 + " \"mag ik een klassenfoto op Instagram zetten?\"");
         out.println("  4. Start de bot:                 PROTOCOLBOT_CORPUS=" + dir + " PROTOCOLBOT_ORG=" + slug
                 + " " + JAR + " serve");
+    }
+
+    private String example(Draft draft) {
+        return draft.articles().stream().map(Draft.Article::ref)
+                .filter(r -> !r.matches("\\d+(\\.\\d+)*(\\.[a-z])?(-\\d+)?")).findFirst()
+                .map(r -> slug + "/" + r).orElse("");
     }
 
     private static void list(PrintWriter out, List<String> lines) {

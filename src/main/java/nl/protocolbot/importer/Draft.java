@@ -128,6 +128,14 @@ public record Draft(String title, String version, String adopted, List<Article> 
         return out;
     }
 
+    /**
+     * The number of articles the document gives no number (bullets, paragraphs, lists it does not number): their ID
+     * is made from the heading above them.
+     */
+    public long unnumbered() {
+        return articles.stream().filter(a -> !a.ref().matches("\\d+(\\.\\d+)*(\\.[a-z])?(-\\d+)?")).count();
+    }
+
     /** The number of articles without a title of their own. */
     public long untitled() {
         return articles.stream().filter(a -> a.title().isEmpty()).count();

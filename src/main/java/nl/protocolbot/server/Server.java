@@ -18,6 +18,7 @@ import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.importer.Importer;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
 import nl.protocolbot.teams.TeamsBot;
@@ -133,7 +134,9 @@ public final class Server implements AutoCloseable {
                 new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
                         corpus::current, feedback, workers, notices, Clock.systemUTC(), metrics)));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
-        http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web());
+        WebApp web = web();
+        http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web.endpoint());
+        web.uploads().ifPresent(h -> http.routes().handler(WebApp.UPLOAD_PATH, h)); // a protocol upload: up to 20 MB
         step(http::start);
         step(metricsHttp::start);
         step(corpus::load);
@@ -152,12 +155,12 @@ public final class Server implements AutoCloseable {
     }
 
     /** The web page, on every path the other endpoints leave; {@code /beheer} only with a password. */
-    private HttpEndpoint web() throws java.sql.SQLException {
+    private WebApp web() throws java.sql.SQLException {
         Optional<WebApp.Learner> learner = settings.corpusDir().map(dir -> (id, question) -> {
             CorpusLoader.learn(dir, id, question);
             corpus.reloadIfChanged(); // at once, so that the next page already answers from the new example
         });
-        return WebApp.builder()
+        WebApp.Builder web = WebApp.builder()
                 .answerer(corpus::current)
                 .status(this::corpusStatus)
                 .feedback(feedback)
@@ -167,9 +170,12 @@ public final class Server implements AutoCloseable {
                 .adminPassword(settings.adminPassword())
                 .publicUrl(settings.publicUrl())
                 .protocol(settings.protocol())
-                .metrics(metrics)
-                .build()
-                .endpoint();
+                .metrics(metrics);
+        if (settings.adminPassword().isPresent()) {
+            // one importer for the server (it loads a dictionary); a published protocol is served at once
+            web.importing(new Importer(), settings.corpusDir(), corpus::reloadIfChanged);
+        }
+        return web.build();
     }
 
     private Optional<WebApp.CorpusStatus> corpusStatus() {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The management pages ({@code /beheer}): login and logout, the dashboard (corpus status, votes, charts) and, when
  * question texts are kept, linking them to articles or deleting them. Every form carries the session's CSRF token;
- * question texts travel only in page bodies, never in URLs or logs (the forms name them by ID).
+ * question texts travel only in page bodies, never in URLs or logs (the forms name them by ID). Importing a
+ * protocol has pages of its own ({@link ImportPages}); the dashboard links there.
  */
 final class AdminPages {
     private static final Logger LOG = LoggerFactory.getLogger(AdminPages.class);
@@ -48,10 +49,12 @@ final class AdminPages {
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final Clock clock;
+    private final boolean importing;
 
+    /** @param importing whether protocols can be imported ({@link ImportPages}): the dashboard links there */
     AdminPages(String password, FeedbackStore feedback, FeedbackStore.QuestionTexts texts,
                Supplier<Optional<WebApp.CorpusStatus>> status, Optional<WebApp.Learner> learner, Sessions sessions,
-               LoginLimiter limiter, Clock clock) {
+               LoginLimiter limiter, Clock clock, boolean importing) {
         this.passwordHash = sha256(password);
         this.feedback = feedback;
         this.texts = texts;
@@ -60,6 +63,7 @@ final class AdminPages {
         this.sessions = sessions;
         this.limiter = limiter;
         this.clock = clock;
+        this.importing = importing;
     }
 
     /**
@@ -170,7 +174,8 @@ final class AdminPages {
         return Outcome.redirect("/beheer").withFlash(new Sessions.Flash(text, problem));
     }
 
-    private static Page expired() {
+    /** A form without this session's token: stale, or made elsewhere. */
+    static Page expired() {
         return Page.message(403, "Formulier verlopen", "Dit formulier is verlopen of komt niet van deze site. "
                 + "Open de beheerpagina opnieuw en probeer het nog eens.");
     }
@@ -197,6 +202,7 @@ final class AdminPages {
                 .stream().map(w -> new Charts.Week(w.monday(), w.count())).toList(), today));
         m.put("keeps", texts == FeedbackStore.QuestionTexts.KEEP);
         m.put("canLearn", learner.isPresent());
+        m.put("canImport", importing);
         List<FeedbackStore.KeptText> kept = new ArrayList<>(feedback.keptTexts());
         java.util.Collections.reverse(kept); // newest first
         m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());

@@ -1,6 +1,7 @@
 package nl.protocolbot.web;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,20 +9,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.importer.Importer;
 import nl.protocolbot.server.HttpEndpoint;
 import nl.protocolbot.server.Metrics;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * The web page: the search with its answers, articles, protocols, and, with a password set, the management pages
  * ({@code /beheer}). Server-rendered Dutch HTML that works without JavaScript. Build one with {@link #builder()}
- * and mount {@link #endpoint()} as the server's fallback for every path no other endpoint claims.
+ * and mount {@link #endpoint()} as the server's fallback for every path no other endpoint claims, and
+ * {@link #uploads()}, when there is one, at {@link #UPLOAD_PATH}.
  */
 public final class WebApp {
+    /** Where a protocol document is uploaded (and its form shown); the only path with a body above 1 MB. */
+    public static final String UPLOAD_PATH = ImportPages.PATH;
+
     /** Adds an example question to the corpus folder (what {@code protocolbot learn} does) and reloads it. */
     @FunctionalInterface
     public interface Learner {
@@ -40,7 +48,12 @@ public final class WebApp {
         }
     }
 
+    /** What importing a protocol needs: the importer, the folder to publish into, and how to reload the bot. */
+    private record Importing(Importer importer, Optional<Path> corpusDir, BooleanSupplier reload) {
+    }
+
     private final WebEndpoint endpoint;
+    private final Optional<Handler> uploads;
 
     private WebApp(Builder b) throws SQLException {
         SecureRandom random = new SecureRandom();
@@ -50,10 +63,14 @@ public final class WebApp {
         byte[] key = b.feedback.sharedKey("web-forms");
         VoteTokens tokens = new VoteTokens(key, random, b.clock);
         PublicPages pages = new PublicPages(tokens, b.protocol, b.metrics);
+        Sessions sessions = new Sessions(b.feedback, key, random);
+        Optional<ImportPages> imports = b.adminPassword.flatMap(p -> b.importing).map(i -> new ImportPages(
+                i.importer(), i.corpusDir(), i.reload(), new Drafts(b.clock, random), sessions, b.answerer));
         Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
-                b.status, b.learner, new Sessions(b.feedback, key, random), new LoginLimiter(b.feedback, random),
-                b.clock));
-        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, b.publicUrl);
+                b.status, b.learner, sessions, new LoginLimiter(b.feedback, random), b.clock, imports.isPresent()));
+        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, imports,
+                b.publicUrl);
+        uploads = imports.map(i -> new UploadHandler(endpoint, i));
     }
 
     public static Builder builder() {
@@ -68,6 +85,16 @@ public final class WebApp {
         return endpoint;
     }
 
+    /**
+     * The upload of a protocol document, when protocols can be imported (management pages and an importer): mount
+     * it at exactly {@link #UPLOAD_PATH} with {@code routes.handler}. It receives bodies up to 20 MB itself, only
+     * for a signed-in session, and then answers through {@link #endpoint()}. Unmounted, uploads above the
+     * server's body limit get its plain 413.
+     */
+    public Optional<Handler> uploads() {
+        return uploads;
+    }
+
     /** The web page's parts, each with a safe default. */
     public static final class Builder {
         private Supplier<Answerer> answerer;
@@ -78,6 +105,7 @@ public final class WebApp {
         private Optional<String> adminPassword = Optional.empty();
         private Optional<URI> publicUrl = Optional.empty();
         private Optional<String> protocol = Optional.empty();
+        private Optional<Importing> importing = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Metrics metrics = Metrics.NONE;
 
@@ -121,6 +149,18 @@ public final class WebApp {
         /** The address the page is reached at (permanent links; HTTPS there makes the session cookie Secure). */
         public Builder publicUrl(Optional<URI> publicUrl) {
             this.publicUrl = publicUrl;
+            return this;
+        }
+
+        /**
+         * Lets the management pages import a protocol ({@code /beheer/importeren}) with this importer (one for the
+         * server: it loads its dictionary once) and publish it into {@code corpusDir}, then call {@code reload} so
+         * the bot answers from it at once. Without a corpus folder, documents can be read and reviewed but not
+         * published.
+         */
+        public Builder importing(Importer importer, Optional<Path> corpusDir, BooleanSupplier reload) {
+            this.importing = Optional.of(new Importing(Objects.requireNonNull(importer, "importer"),
+                    Objects.requireNonNull(corpusDir, "corpusDir"), Objects.requireNonNull(reload, "reload")));
             return this;
         }
 

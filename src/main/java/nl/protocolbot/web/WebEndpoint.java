@@ -31,22 +31,24 @@ final class WebEndpoint implements HttpEndpoint {
     /** Largest form the pages accept (a vote with a long question is about 2 KB). */
     static final int MAX_FORM_BYTES = 16 * 1024;
     private static final List<String> FORMS = List.of("/stem", "/beheer/inloggen", "/beheer/uitloggen",
-            "/beheer/koppel", "/beheer/verwijder");
+            "/beheer/koppel", "/beheer/verwijder", ImportPages.PATH);
 
     private final Supplier<Answerer> answerer;
     private final PublicPages pages;
     private final Voting voting;
     private final Optional<AdminPages> admin;
+    private final Optional<ImportPages> imports;
     private final Optional<URI> publicUrl;
     private final Templates templates = new Templates();
     private final String css;
 
     WebEndpoint(Supplier<Answerer> answerer, PublicPages pages, Voting voting, Optional<AdminPages> admin,
-                Optional<URI> publicUrl) {
+                Optional<ImportPages> imports, Optional<URI> publicUrl) {
         this.answerer = answerer;
         this.pages = pages;
         this.voting = voting;
         this.admin = admin;
+        this.imports = imports;
         this.publicUrl = publicUrl;
         this.css = resource("static/style.css");
     }
@@ -71,10 +73,11 @@ final class WebEndpoint implements HttpEndpoint {
     private Outcome route(Call call, String path) throws Exception {
         boolean post = call.method().equals("POST");
         boolean managed = path.equals("/beheer") || path.startsWith("/beheer/");
-        if (managed && admin.isEmpty() || !readable(path) && !FORMS.contains(path)) {
+        boolean importing = path.equals(ImportPages.PATH) || path.startsWith(ImportPages.DRAFTS);
+        if (managed && admin.isEmpty() || importing && imports.isEmpty() || !readable(path) && !isForm(path)) {
             return Outcome.of(Page.notFound());
         }
-        if (!(isGet(call) && readable(path)) && !(post && FORMS.contains(path))) {
+        if (!(isGet(call) && readable(path)) && !(post && isForm(path))) {
             return Outcome.of(Page.message(405, "Niet toegestaan", "Deze pagina kan zo niet worden opgevraagd."));
         }
         if (post && "cross-site".equals(call.header("Sec-Fetch-Site"))) {
@@ -105,8 +108,22 @@ final class WebEndpoint implements HttpEndpoint {
     private Outcome managed(Call call, String path, Answerer a) throws Exception {
         AdminPages beheer = admin.orElseThrow();
         String session = call.cookie(COOKIE).orElse(null);
+        boolean post = call.method().equals("POST");
+        Optional<Sessions.Flash> flash = call.cookie(FLASH_COOKIE).flatMap(WebEndpoint::flash);
+        if (path.equals(ImportPages.PATH)) {
+            ImportPages im = imports.orElseThrow();
+            if (post && !im.signedIn(session)) {
+                return Outcome.redirect("/beheer"); // before the body is read as a form
+            }
+            return post ? im.upload(session, multipart(call)) : im.form(session, flash);
+        }
+        if (path.startsWith(ImportPages.DRAFTS)) {
+            ImportPages im = imports.orElseThrow();
+            String id = path.substring(ImportPages.DRAFTS.length());
+            return post ? im.change(session, id, form(call)) : im.review(session, id, flash);
+        }
         return switch (path) {
-            case "/beheer" -> beheer.show(session, call.cookie(FLASH_COOKIE).flatMap(WebEndpoint::flash), a);
+            case "/beheer" -> beheer.show(session, flash, a);
             case "/beheer/inloggen" -> beheer.login(session, form(call));
             case "/beheer/uitloggen" -> beheer.logout(session, form(call));
             case "/beheer/koppel" -> beheer.link(session, form(call));
@@ -120,7 +137,27 @@ final class WebEndpoint implements HttpEndpoint {
 
     private static boolean readable(String path) {
         return path.equals("/") || path.equals("/beheer") || path.startsWith("/protocol/")
-                || path.startsWith("/artikel/") && path.indexOf('/', "/artikel/".length()) > 0;
+                || path.startsWith("/artikel/") && path.indexOf('/', "/artikel/".length()) > 0
+                || path.equals(ImportPages.PATH) || draft(path);
+    }
+
+    /** A path forms post to: a fixed one, or a draft under review. */
+    private static boolean isForm(String path) {
+        return FORMS.contains(path) || draft(path);
+    }
+
+    /** {@code /beheer/concept/<id>}: one segment after the prefix. */
+    private static boolean draft(String path) {
+        return path.startsWith(ImportPages.DRAFTS) && path.length() > ImportPages.DRAFTS.length()
+                && path.indexOf('/', ImportPages.DRAFTS.length()) < 0;
+    }
+
+    /**
+     * A page for a request the endpoint never saw whole ({@link UploadHandler}: too large, too slow, busy), with
+     * the same headers as every other management page.
+     */
+    Reply refuse(Call call, Page page) {
+        return reply(call, Outcome.of(page), "no-store");
     }
 
     /** Answers and management pages hold questions or votes: never stored by a browser or proxy. */
@@ -224,6 +261,15 @@ final class WebEndpoint implements HttpEndpoint {
             throw new BadRequest("Dit formulier is te groot.");
         }
         return first(call.form());
+    }
+
+    /** A multipart form (the upload) of at most {@link ImportPages#MAX_UPLOAD} bytes. */
+    private static Map<String, Multipart.Part> multipart(Call call) throws BadRequest {
+        if (call.body().length > ImportPages.MAX_UPLOAD) {
+            throw new BadRequest("Dit formulier is te groot.");
+        }
+        return Multipart.parse(call.header("Content-Type"), call.body())
+                .orElseThrow(() -> new BadRequest("Dit formulier kon niet worden gelezen."));
     }
 
     private static Map<String, String> first(Map<String, List<String>> values) {

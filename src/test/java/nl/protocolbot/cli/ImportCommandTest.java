@@ -39,6 +39,9 @@ class ImportCommandTest {
         assertTrue(r.out().startsWith("Geïmporteerd: verkruisen.pdf → " + dir.resolve("obs-muntendam.md")
                 + " (17 artikelen)"), r.out());
         assertTrue(r.out().contains("Artikelen per hoofdstuk:"), r.out());
+        assertTrue(r.out().contains("5 artikelen (opsommingstekens, alinea's, lijsten zonder nummers) hebben geen "
+                + "nummer in het document; hun ID komt van de kop erboven (zoals obs-muntendam/social-media-1)."),
+                "the paragraphs around the numbered rules: " + r.out());
         assertTrue(r.out().contains("PROTOCOLBOT_ORG=obs-muntendam"), r.out());
         assertEquals(0, MainTest.run("check", "--corpus", dir.toString()).code());
 
