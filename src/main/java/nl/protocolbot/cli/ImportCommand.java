@@ -51,16 +51,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = main.corpus(corpus).dir;
-        if (target == null) {
-            String env = main.env.get("PROTOCOLBOT_CORPUS");
-            if (env == null || env.isBlank()) {
-                throw new Main.UserError("geef de corpusmap met --corpus DIR of PROTOCOLBOT_CORPUS (een map die nog "
-                        + "niet bestaat wordt gemaakt); het meegeleverde corpus in de jar kan niet worden aangevuld",
-                        Main.EXIT_USAGE);
-            }
-            target = Path.of(env);
-        }
+        Path target = main.writableCorpus(corpus, " (een map die nog niet bestaat wordt gemaakt)");
         if (!Importer.validSlug(slug)) {
             throw new Main.UserError("--org '" + slug + "' is geen geldige naam: kleine letters, cijfers en '-', "
                     + "hoogstens 40 tekens (bijvoorbeeld stichting-primo)", Main.EXIT_USAGE);

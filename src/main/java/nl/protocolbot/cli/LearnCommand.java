@@ -31,15 +31,7 @@ final class LearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = main.corpus(corpus).dir;
-        if (target == null) {
-            String env = main.env.get("PROTOCOLBOT_CORPUS");
-            if (env == null || env.isBlank()) {
-                throw new Main.UserError("geef de corpusmap met --corpus DIR of PROTOCOLBOT_CORPUS; het meegeleverde"
-                        + " corpus in de jar kan niet worden aangevuld", Main.EXIT_USAGE);
-            }
-            target = Path.of(env);
-        }
+        Path target = main.writableCorpus(corpus, "");
         Example added = CorpusLoader.learn(target, id, question);
         spec.commandLine().getOut().println("Toegevoegd in " + added.source() + ": " + added.articleId() + ": "
                 + added.question());

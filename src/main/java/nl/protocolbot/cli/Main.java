@@ -83,6 +83,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return local.dir != null ? local : corpus;
     }
 
+    /**
+     * The corpus folder a command writes to: {@code --corpus} (before or after the command), else
+     * {@code PROTOCOLBOT_CORPUS}; the bundled corpus in the jar cannot be written to.
+     */
+    java.nio.file.Path writableCorpus(CorpusOption local, String note) throws UserError {
+        java.nio.file.Path target = corpus(local).dir;
+        if (target != null) {
+            return target;
+        }
+        String folder = env.get("PROTOCOLBOT_CORPUS");
+        if (folder == null || folder.isBlank()) {
+            throw new UserError("geef de corpusmap met --corpus DIR of PROTOCOLBOT_CORPUS" + note
+                    + "; het meegeleverde corpus in de jar kan niet worden aangevuld", EXIT_USAGE);
+        }
+        return java.nio.file.Path.of(folder);
+    }
+
     /** For a command that reads no corpus: {@code --corpus} before it is refused, not ignored. */
     void noCorpus(String command) throws UserError {
         if (corpus.dir != null) {

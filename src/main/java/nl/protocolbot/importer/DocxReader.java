@@ -171,45 +171,13 @@ final class DocxReader {
                 if (ch == '%' && i + 1 < pattern.length() && Character.isDigit(pattern.charAt(i + 1))) {
                     int lvl = pattern.charAt(i + 1) - '1';
                     int value = lvl >= 0 && lvl < 9 ? Math.max(c[lvl], 1) : 1;
-                    out.append(lvl == d ? format(value, format) : Integer.toString(value));
+                    out.append(lvl == d ? ListNumbers.format(value, format) : Integer.toString(value));
                     i++;
                 } else {
                     out.append(ch);
                 }
             }
             return out.toString().strip();
-        }
-
-        private static String format(int n, String format) {
-            return switch (format) {
-                case "lowerLetter" -> letters(n).toLowerCase(Locale.ROOT);
-                case "upperLetter" -> letters(n);
-                case "lowerRoman" -> roman(n).toLowerCase(Locale.ROOT);
-                case "upperRoman" -> roman(n);
-                default -> Integer.toString(n);
-            };
-        }
-
-        private static String letters(int n) {
-            StringBuilder s = new StringBuilder();
-            for (int v = n; v > 0; v = (v - 1) / 26) {
-                s.insert(0, (char) ('A' + (v - 1) % 26));
-            }
-            return s.toString();
-        }
-
-        private static String roman(int n) {
-            int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-            String[] symbols = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
-            StringBuilder s = new StringBuilder();
-            int v = n;
-            for (int i = 0; i < values.length; i++) {
-                while (v >= values[i]) {
-                    s.append(symbols[i]);
-                    v -= values[i];
-                }
-            }
-            return s.toString();
         }
     }
 }

@@ -279,27 +279,7 @@ final class OdtReader {
         }
 
         private static String number(int n, String format) {
-            return switch (format == null ? "1" : format) {
-                case "a" -> letters(n).toLowerCase(java.util.Locale.ROOT);
-                case "A" -> letters(n);
-                case "i" -> roman(n).toLowerCase(java.util.Locale.ROOT);
-                case "I" -> roman(n);
-                case "" -> "";
-                default -> Integer.toString(n);
-            };
-        }
-
-        private static String letters(int n) {
-            StringBuilder s = new StringBuilder();
-            for (int v = n; v > 0; v = (v - 1) / 26) {
-                s.insert(0, (char) ('A' + (v - 1) % 26));
-            }
-            return s.toString();
-        }
-
-        private static String roman(int n) {
-            String[] r = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
-            return n < r.length ? r[n] : Integer.toString(n);
+            return format != null && format.isEmpty() ? "" : ListNumbers.format(n, format);
         }
 
         /** An element's text: spaces ({@code text:s}), tabs and line breaks as spaces, footnotes' citations inline. */

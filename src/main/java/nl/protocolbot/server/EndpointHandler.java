@@ -1,12 +1,7 @@
 package nl.protocolbot.server;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -14,9 +9,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -75,7 +67,7 @@ final class EndpointHandler extends Handler.Abstract {
     /** Reads the body without blocking; whichever comes first, the whole body or the deadline, answers. */
     private void receive(Request request, Response response, Callback callback) {
         AtomicBoolean answered = new AtomicBoolean();
-        CompletableFuture<byte[]> body = BodyReader.read(request, gate.maxBodyBytes());
+        CompletableFuture<byte[]> body = Exchange.body(request, gate.maxBodyBytes());
         Scheduler.Task deadline = gate.scheduler().schedule(() -> {
             if (answered.compareAndSet(false, true)) {
                 request.fail(new TimeoutException("request not received in time"));
@@ -88,7 +80,7 @@ final class EndpointHandler extends Handler.Abstract {
             }
             deadline.cancel();
             if (failure != null) {
-                boolean tooLarge = cause(failure) instanceof BodyReader.TooLarge;
+                boolean tooLarge = Exchange.tooLarge(failure);
                 send(request, response, callback, tooLarge ? tooLarge() : HttpEndpoint.Reply.text(400,
                         "Bad Request"), true);
             } else {
@@ -100,8 +92,7 @@ final class EndpointHandler extends Handler.Abstract {
     private void call(Request request, Response response, Callback callback, byte[] body) {
         HttpEndpoint.Reply reply;
         try {
-            reply = endpoint.handle(new HttpEndpoint.Call(request.getMethod(), Request.getPathInContext(request),
-                    request.getHttpURI().getQuery(), headers(request), body, Request.getRemoteAddr(request)));
+            reply = endpoint.handle(Exchange.call(request, body));
         } catch (Exception | LinkageError e) {
             // never the request itself in the log: it may hold question text, user IDs or tokens
             LOG.error("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request),
@@ -111,22 +102,11 @@ final class EndpointHandler extends Handler.Abstract {
         send(request, response, callback, reply, false);
     }
 
-    private static Throwable cause(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-    }
 
     private static HttpEndpoint.Reply tooLarge() {
         return HttpEndpoint.Reply.text(413, "Payload Too Large");
     }
 
-    private static Map<String, List<String>> headers(Request request) {
-        Map<String, List<String>> out = new HashMap<>();
-        for (HttpField f : request.getHeaders()) {
-            out.computeIfAbsent(f.getLowerCaseName(), k -> new ArrayList<>()).add(f.getValue());
-        }
-        return out;
-    }
 
     private static HttpEndpoint.Method method(String name) {
         try {
@@ -136,17 +116,7 @@ final class EndpointHandler extends Handler.Abstract {
         }
     }
 
-    /** Writes a reply; {@code close} ends the connection after it (the body may not have been read). */
     static void send(Request request, Response response, Callback callback, HttpEndpoint.Reply reply, boolean close) {
-        response.setStatus(reply.status());
-        for (Map.Entry<String, String> h : reply.headers()) {
-            response.getHeaders().add(h.getKey(), h.getValue());
-        }
-        if (close) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        boolean head = HttpMethod.HEAD.is(request.getMethod());
-        response.write(true, head ? null : ByteBuffer.wrap(reply.body()), callback);
+        Exchange.send(request, response, callback, reply, close);
     }
 }

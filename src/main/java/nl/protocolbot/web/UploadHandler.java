@@ -1,29 +1,19 @@
 package nl.protocolbot.web;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.protocolbot.server.Exchange;
 import nl.protocolbot.server.HttpEndpoint;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.content.ContentSourceCompletableFuture;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +86,7 @@ final class UploadHandler extends Handler.Abstract {
     /** Receives the body; whichever comes first, the whole body or the deadline, answers. */
     private void receive(Request request, Response response, Callback callback, HttpEndpoint.Call head) {
         AtomicBoolean answered = new AtomicBoolean();
-        Body body = Body.read(request, ImportPages.MAX_UPLOAD);
+        java.util.concurrent.CompletableFuture<byte[]> body = Exchange.body(request, ImportPages.MAX_UPLOAD);
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
             if (answered.compareAndSet(false, true)) {
                 request.fail(new TimeoutException("upload not received in time"));
@@ -115,7 +105,7 @@ final class UploadHandler extends Handler.Abstract {
             try {
                 if (failure == null) {
                     send(request, response, callback, endpoint.handle(call(request, bytes)), false);
-                } else if (cause(failure) instanceof Body.TooLarge) {
+                } else if (Exchange.tooLarge(failure)) {
                     send(request, response, callback, endpoint.refuse(head, tooLarge()), true);
                 } else {
                     send(request, response, callback, HttpEndpoint.Reply.text(400, "Bad Request"), true);
@@ -141,71 +131,14 @@ final class UploadHandler extends Handler.Abstract {
         send(request, response, callback, HttpEndpoint.Reply.text(500, "Internal Server Error"), true);
     }
 
-    private static Throwable cause(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
+
 
     private static HttpEndpoint.Call call(Request request, byte[] body) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (HttpField f : request.getHeaders()) {
-            headers.computeIfAbsent(f.getLowerCaseName(), k -> new ArrayList<>()).add(f.getValue());
-        }
-        return new HttpEndpoint.Call(request.getMethod(), Request.getPathInContext(request),
-                request.getHttpURI().getQuery(), headers, body, Request.getRemoteAddr(request));
+        return Exchange.call(request, body);
     }
 
-    /** Writes a reply; {@code close} ends the connection after it (the body may not have been read). */
     private static void send(Request request, Response response, Callback callback, HttpEndpoint.Reply reply,
                              boolean close) {
-        response.setStatus(reply.status());
-        for (Map.Entry<String, String> h : reply.headers()) {
-            response.getHeaders().add(h.getKey(), h.getValue());
-        }
-        if (close) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        boolean head = HttpMethod.HEAD.is(request.getMethod());
-        response.write(true, head ? null : ByteBuffer.wrap(reply.body()), callback);
-    }
-
-    /** The body received into a byte array, refused once it passes the limit (declared length or not). */
-    private static final class Body extends ContentSourceCompletableFuture<byte[]> {
-        /** The body passed the limit. */
-        static final class TooLarge extends Exception {
-            private static final long serialVersionUID = 1L;
-
-            TooLarge() {
-                super("upload too large", null, false, false);
-            }
-        }
-
-        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        private final int limit;
-
-        private Body(Content.Source source, int limit) {
-            super(source, Invocable.InvocationType.NON_BLOCKING);
-            this.limit = limit;
-        }
-
-        static Body read(Content.Source source, int limit) {
-            Body body = new Body(source, limit);
-            body.parse();
-            return body;
-        }
-
-        @Override
-        protected byte[] parse(Content.Chunk chunk) throws TooLarge {
-            int n = chunk.remaining();
-            if (received.size() + (long) n > limit) {
-                throw new TooLarge();
-            }
-            if (n > 0) {
-                byte[] bytes = new byte[n];
-                chunk.getByteBuffer().get(bytes);
-                received.write(bytes, 0, n);
-            }
-            return chunk.isLast() ? received.toByteArray() : null;
-        }
+        Exchange.send(request, response, callback, reply, close);
     }
 }
