@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -57,7 +58,15 @@ final class JettyServer {
         routes = new Routes(new EndpointHandler.Gate(limits.maxBodyBytes(), limits.read(), scheduler, threads,
                 stopping::get));
         graceful = new GracefulHandler(routes.handler());
-        jetty.setHandler(new SecurityHeaders(graceful));
+        // HTML, CSS and JSON compressed for clients that accept gzip (Jetty's own handler; small bodies are left as
+        // they are, and so are images and what is already compressed)
+        GzipHandler gzip = new GzipHandler(graceful);
+        gzip.setMinGzipSize(256);
+        gzip.setIncludedMimeTypes("text/html", "text/css", "text/plain", "application/json", "image/svg+xml");
+        gzip.setIncludedMethods("GET", "POST");
+        // not the management pages: their CSRF tokens beside reflected text are what BREACH-style attacks need
+        gzip.setExcludedPaths("/beheer/*", "/beheer");
+        jetty.setHandler(new SecurityHeaders(gzip));
         jetty.setErrorHandler(JettyServer::error);
     }
 

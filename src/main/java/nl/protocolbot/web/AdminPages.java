@@ -258,7 +258,7 @@ final class AdminPages {
         List<Views.Link> articles = k.articleIds().stream().map(id -> new Views.Link(ArticleLinks.path(id), id,
                 answerer.corpus().article(id).map(Article::title).orElse(""))).toList();
         return new KeptView(Long.toString(k.id()), k.kind() == FeedbackStore.TextKind.UNANSWERED
-                ? "Geen antwoord gevonden" : "👎 op het antwoord", DAY.format(k.askedOn()), k.question(), articles);
+                ? "Geen antwoord gevonden" : "👎 niet nuttig: het antwoord", DAY.format(k.askedOn()), k.question(), articles);
     }
 
     private static byte[] sha256(String s) {

@@ -83,7 +83,7 @@ final class Charts {
             Day d = days.get(i);
             int x = LEFT + i * slot;
             String name = DAY.format(d.day());
-            String label = name + ": " + d.up() + " 👍, " + d.down() + " 👎";
+            String label = name + ": " + d.up() + " 👍 nuttig, " + d.down() + " 👎 niet nuttig";
             bars.add(bar(x + 2, 8, d.up(), top, "up", label));
             bars.add(bar(x + 10, 8, d.down(), top, "down", label));
             if ((DAYS - 1 - i) % 7 == 0) {
@@ -95,11 +95,11 @@ final class Charts {
             up += d.up();
             down += d.down();
         }
-        String description = "Staafdiagram van de laatste " + DAYS + " dagen: in totaal " + up + " keer 👍 en "
-                + down + " keer 👎.";
-        return new Chart("stemmen", "👍 en 👎 per dag", description, LEFT + DAYS * slot + RIGHT,
+        String description = "Staafdiagram van de laatste " + DAYS + " dagen: in totaal " + up + " keer 👍 nuttig en "
+                + down + " keer 👎 niet nuttig.";
+        return new Chart("stemmen", "👍 nuttig en 👎 niet nuttig per dag", description, LEFT + DAYS * slot + RIGHT,
                 bottom + BOTTOM, LEFT, LEFT + DAYS * slot, TOP, bottom, bars, ticks(top), labels,
-                new Table(List.of("Dag", "👍", "👎"), rows));
+                new Table(List.of("Dag", "👍 nuttig", "👎 niet nuttig"), rows));
     }
 
     /** Questions without an answer per ISO week, for the {@link #WEEKS} weeks up to the one holding {@code today}. */

@@ -188,7 +188,7 @@ class AdminHttpTest {
         assertTrue(html.contains("<td class=\"num\">1</td><td class=\"num\">1</td>"), html);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String day = DateTimeFormatter.ofPattern("d MMM", Locale.forLanguageTag("nl-NL")).format(today);
-        assertTrue(html.contains(day + ": 1 👍, 1 👎"), day + " in " + html);
+        assertTrue(html.contains(day + ": 1 👍 nuttig, 1 👎 niet nuttig"), day + " in " + html);
         assertTrue(html.contains("wk " + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + "</text>"), html);
         assertTrue(html.contains("aurora.md:"), "the refused reload's file and line: " + html);
         assertTrue(html.contains("corpus change refused"), html);

@@ -148,11 +148,11 @@ class BrowserTest {
         assertTrue(text(".topbar").contains("Uitloggen"));
         List<WebElement> kept = browser.findElements(By.cssSelector("article.kept"));
         assertEquals(2, kept.size());
-        assertTrue(kept.get(1).getText().contains("👎 op het antwoord"), kept.get(1).getText());
+        assertTrue(kept.get(1).getText().contains("👎 niet nuttig: het antwoord"), kept.get(1).getText());
         WebElement unanswered = kept.get(0);
         assertTrue(unanswered.getText().contains(TEACH));
         assertFalse(browser.getCurrentUrl().contains("nepaccount"), "no question text in management URLs");
-        assertTrue(text("#stemmen-kop + p + figure").contains("1 keer 👍 en 1 keer 👎"), text("main"));
+        assertTrue(text("#stemmen-kop + p + figure").contains("1 keer 👍 nuttig en 1 keer 👎 niet nuttig"), text("main"));
         screenshot("web-beheer", Extent.PAGE);
 
         // linking the unanswered question to an article

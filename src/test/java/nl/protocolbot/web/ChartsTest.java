@@ -33,10 +33,10 @@ class ChartsTest {
         assertEquals(Charts.HEIGHT * 4 / 5, up.height(), "4 of a scale of 5");
         assertEquals(Charts.HEIGHT / 5, down.height());
         assertEquals(Charts.TOP + Charts.HEIGHT, up.y() + up.height(), "bars stand on the axis");
-        assertTrue(up.label().startsWith("4 mrt") && up.label().endsWith("4 👍, 1 👎"), up.label());
+        assertTrue(up.label().startsWith("4 mrt") && up.label().endsWith("4 👍 nuttig, 1 👎 niet nuttig"), up.label());
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), c.ticks().stream().map(Charts.Tick::label).toList());
         assertEquals(2, c.table().rows().size(), "only days with votes; the day 40 days ago is out of range");
-        assertTrue(c.description().contains("4 keer 👍") && c.description().contains("3 keer 👎"), c.description());
+        assertTrue(c.description().contains("4 keer 👍 nuttig") && c.description().contains("3 keer 👎 niet nuttig"), c.description());
     }
 
     @Test

@@ -62,9 +62,29 @@ class PublicHttpTest {
         assertEquals("text/html;charset=utf-8", r.headers().firstValue("Content-Type").orElse("")
                 .replace(" ", "").toLowerCase());
         assertTrue(r.body().contains("<html lang=\"nl\">"));
+        assertTrue(r.body().contains("<meta name=\"description\" content=\"Vragen over het social-media-protocol"),
+                "a description for search engines and link previews");
         assertTrue(r.body().contains("<label for=\"q\">") && r.body().contains("<input id=\"q\" name=\"q\""));
         assertTrue(r.body().contains("href=\"/protocol/aurora\""));
         assertFalse(r.body().contains("href=\"/beheer\""), "no management link without a password");
+    }
+
+    @Test
+    void htmlAndCssAreGzippedForClientsThatAcceptItButNotTheManagementPages() throws Exception {
+        for (String path : new String[] {"/", "/static/style.css", "/protocol/aurora"}) {
+            HttpResponse<byte[]> r = site.http.send(java.net.http.HttpRequest.newBuilder(site.base.resolve(path))
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), path);
+            assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""), path);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.length() > r.body().length, path + " is smaller compressed");
+            }
+        }
+        HttpResponse<String> plain = site.get("/");
+        assertEquals("", plain.headers().firstValue("Content-Encoding").orElse(""), "not without Accept-Encoding");
+        HttpResponse<String> beheer = site.get("/beheer", "Accept-Encoding", "gzip");
+        assertEquals("", beheer.headers().firstValue("Content-Encoding").orElse(""), "management pages stay plain");
     }
 
     @Test
