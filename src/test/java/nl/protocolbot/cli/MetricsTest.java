@@ -177,7 +177,8 @@ class MetricsTest {
             Thread.sleep(50);
             text = get(port, "/metrics").body();
         }
-        return text;
+        // a scrape is not one snapshot; what was recorded before the awaited value is in the next one
+        return get(port, "/metrics").body();
     }
 
     HttpResponse<String> get(int port, String path) throws Exception {
