@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code protocolbot [--corpus DIR] [ask|show|list|check|eval|serve|…] …}; with no command, an
- * interactive console. It only parses arguments; the server is wired in {@link nl.protocolbot.server.Server}.
+ * interactive console. It only parses arguments; the server is wired in {@link nl.protocolbot.app.Server}.
  * {@code --corpus} may stand before or after the command; a command that reads no corpus refuses it.
  */
 @Command(name = "java -jar protocolbot.jar", synopsisSubcommandLabel = "[OPDRACHT]", mixinStandardHelpOptions = true,

@@ -3,8 +3,8 @@ package nl.protocolbot.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,8 +36,8 @@ final class ServeCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         try {
-            return Server.serve(settings, spec.commandLine().getOut());
-        } catch (FeedbackStore.Unavailable e) {
+            return Server.serve(settings);
+        } catch (FeedbackStore.Unavailable | Server.CannotStart e) {
             // one line, without the password (the store's message never holds it)
             err.println("protocolbot serve: " + e.getMessage());
             err.flush();

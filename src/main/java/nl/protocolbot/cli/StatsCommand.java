@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.feedback.FeedbackStore.KeptText;
 import nl.protocolbot.feedback.FeedbackStore.TextKind;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.Hmac;
+import nl.protocolbot.crypto.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

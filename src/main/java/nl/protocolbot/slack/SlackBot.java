@@ -34,8 +34,8 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.answer.Command;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.HttpEndpoint;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

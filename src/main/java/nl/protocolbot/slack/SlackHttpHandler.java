@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import nl.protocolbot.server.HttpEndpoint;
-import nl.protocolbot.server.Hmac;
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.crypto.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,9 +21,9 @@ import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.HttpEndpoint;
-import nl.protocolbot.server.Hmac;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.crypto.Hmac;
+import nl.protocolbot.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

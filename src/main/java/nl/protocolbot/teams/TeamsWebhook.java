@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
-import nl.protocolbot.server.HttpEndpoint;
-import nl.protocolbot.server.Hmac;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.crypto.Hmac;
+import nl.protocolbot.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,7 @@ import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.metrics.Metrics;
 
 /** The pages anyone may see: the search with its answer, an article, a protocol. Models only; no HTTP here. */
 final class PublicPages {

@@ -16,8 +16,8 @@ import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.importer.Importer;
-import nl.protocolbot.server.HttpEndpoint;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.metrics.Metrics;
 import org.eclipse.jetty.server.Handler;
 
 /**

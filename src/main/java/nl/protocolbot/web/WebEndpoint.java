@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nl.protocolbot.answer.Answerer;
-import nl.protocolbot.server.HttpEndpoint;
+import nl.protocolbot.http.HttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import nl.protocolbot.answer.Answer;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,10 +3,7 @@ package nl.protocolbot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,11 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.SlackSigner;
 import org.junit.jupiter.api.Test;
@@ -41,20 +36,11 @@ class FaultTest {
             pb.environment().put("PORT", "0");
             pb.environment().put("PROTOCOLBOT_BIND", "127.0.0.1");
             pb.environment().put("PROTOCOLBOT_DATA", data.toString());
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process process = pb.start();
             AtomicInteger acked = new AtomicInteger();
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8));
-                int port = -1;
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = Pattern.compile("poort (\\d+)").matcher(line);
-                    if (m.find()) {
-                        port = Integer.parseInt(m.group(1));
-                        break;
-                    }
-                }
+                int port = nl.protocolbot.testing.ServeLog.port(process);
                 assertTrue(port > 0);
                 String url = "http://127.0.0.1:" + port + "/slack/events";
                 SlackSigner signer = new SlackSigner(SlackHttpTest.SECRET);

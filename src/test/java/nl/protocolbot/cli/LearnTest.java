@@ -11,8 +11,8 @@ import java.util.Optional;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Example;
 import nl.protocolbot.search.SearchEngine;
-import nl.protocolbot.server.LiveCorpus;
-import nl.protocolbot.server.Metrics;
+import nl.protocolbot.corpus.LiveCorpus;
+import nl.protocolbot.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,8 @@ class LearnTest {
     @Test
     void learnAddsTheExampleAndTheLiveCorpusReloadsIt(@TempDir Path tmp) throws Exception {
         Path dir = copyOfTheBundledCorpus(tmp);
-        try (LiveCorpus live = new LiveCorpus(Optional.of(dir),
-                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC(), Metrics.NONE)) {
+        try (LiveCorpus<Answerer> live = new LiveCorpus<>(Optional.of(dir),
+                c -> new Answerer(SearchEngine.build(c)), Clock.systemUTC(), r -> { })) {
             live.load();
             String before = live.version().orElseThrow().fingerprint();
             MainTest.Run r = MainTest.withEnv(Map.of("PROTOCOLBOT_CORPUS", dir.toString()), "",

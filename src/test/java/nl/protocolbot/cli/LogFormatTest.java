@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +50,9 @@ class LogFormatTest {
         for (String line : lines) {
             assertTrue(PLAIN_LINE.matcher(line).matches(), "plain log line: " + line);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains(" INFO  [main] nl.protocolbot.server.Server - serving on port")),
-                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" INFO  [main] nl.protocolbot.app.Server - serving on port")
+                && l.matches(".*: open http://127\\.0\\.0\\.1:\\d+/ ; .*")), "the start-up line, with the address to open: "
+                + String.join("\n", lines));
         assertHygienic(lines);
     }
 
@@ -69,7 +67,7 @@ class LogFormatTest {
             assertTrue(o.has("formattedMessage") && o.has("threadName"), line);
         }
         assertTrue(lines.stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).anyMatch(o ->
-                o.get("loggerName").getAsString().equals("nl.protocolbot.server.Server")
+                o.get("loggerName").getAsString().equals("nl.protocolbot.app.Server")
                         && o.get("level").getAsString().equals("INFO")
                         && o.get("formattedMessage").getAsString().startsWith("serving on port")),
                 String.join("\n", lines));
@@ -108,7 +106,7 @@ class LogFormatTest {
             pb.redirectError(err.toFile());
             Process process = pb.start();
             try {
-                int port = port(process);
+                int port = nl.protocolbot.testing.ServeLog.port(process, err);
                 ask(port, slack);
                 process.destroy(); // SIGTERM: the log ends with "stopped"
                 assertTrue(process.waitFor(20, TimeUnit.SECONDS), "process exited");
@@ -133,17 +131,5 @@ class LogFormatTest {
                 .header("Content-Type", "application/json").header("Authorization", TeamsTest.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, teams.statusCode(), teams.body());
-    }
-
-    static int port(Process process) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("poort (\\d+)");
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = listening.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("serve did not start");
     }
 }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

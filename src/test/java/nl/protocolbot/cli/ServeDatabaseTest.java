@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.feedback.TestPostgres;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,15 +3,11 @@ package nl.protocolbot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +21,10 @@ class ServeProcessTest {
         pb.environment().put("PORT", "0");
         pb.environment().put("PROTOCOLBOT_BIND", "127.0.0.1");
         pb.environment().put("PROTOCOLBOT_DATA", data.toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = pb.start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            int port = -1;
-            Pattern listening = Pattern.compile("poort (\\d+)");
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Matcher m = listening.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                    break;
-                }
-            }
+            int port = nl.protocolbot.testing.ServeLog.port(process);
             assertTrue(port > 0, "server started");
             String body = TeamsTest.activity("<at>Protocolbot</at> mag ik een klassenfoto op Instagram zetten?");
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -58,7 +58,7 @@ class SlackButtonsTest {
         try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
             return store.stats().votes().get(0);
         } finally {
-            server.serve = nl.protocolbot.server.Server.start(server.settings());
+            server.serve = nl.protocolbot.app.Server.start(server.settings());
         }
     }
 
@@ -86,7 +86,7 @@ class SlackButtonsTest {
             try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
                 assertEquals(1, store.stats().unanswered(), "the off-topic question counted once, when asked");
             } finally {
-                server.serve = nl.protocolbot.server.Server.start(server.settings());
+                server.serve = nl.protocolbot.app.Server.start(server.settings());
             }
         }
     }

@@ -39,7 +39,7 @@ class SlackRestartTest {
             try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
                 assertEquals(new FeedbackStore.Votes("aurora/3.5", 1, 0), store.stats().votes().get(0));
             }
-            server.serve = nl.protocolbot.server.Server.start(server.settings());
+            server.serve = nl.protocolbot.app.Server.start(server.settings());
         }
     }
 }

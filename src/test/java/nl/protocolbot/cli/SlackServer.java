@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 
 /** The whole server in HTTP mode on 127.0.0.1 with a fake Slack Web API, for tests that send Slack's payloads. */
 final class SlackServer implements AutoCloseable {

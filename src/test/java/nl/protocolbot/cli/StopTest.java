@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.ServeProcess;
 import nl.protocolbot.testing.SlackSigner;
@@ -104,7 +104,7 @@ class StopTest {
             assertTrue(serve.awaitLog("starting:"), serve.log());
             serve.sigterm();
             assertEquals(0, serve.exitCode(60), serve.log());
-            assertFalse(serve.out().contains("luistert op poort"), "stopped before it was serving: " + serve.out());
+            assertFalse(serve.log().contains("serving on port"), "stopped before it was serving: " + serve.log());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /** {@code protocolbot serve} as a child process with its own environment; its log (standard error) is kept. */
 public final class ServeProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("poort (\\d+)");
+    private static final Pattern LISTENING = ServeLog.LISTENING;
 
     private final Process process;
     private final List<String> log = new CopyOnWriteArrayList<>();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PublicPagesTest {
     static Answerer answerer;
     final PublicPages pages = new PublicPages(new VoteTokens(new byte[32], new SecureRandom(), Clock.systemUTC()), Optional.empty(),
-            nl.protocolbot.server.Metrics.NONE);
+            nl.protocolbot.metrics.Metrics.NONE);
     final Templates templates = new Templates();
 
     @BeforeAll
@@ -108,7 +108,7 @@ class PublicPagesTest {
             assertTrue(all.contains("href=\"/protocol/" + slug + "\""), slug);
         }
         PublicPages aurora = new PublicPages(new VoteTokens(new byte[32], new SecureRandom(), Clock.systemUTC()),
-                Optional.of("aurora"), nl.protocolbot.server.Metrics.NONE);
+                Optional.of("aurora"), nl.protocolbot.metrics.Metrics.NONE);
         String one = html(aurora.home(answerer, "", false));
         assertTrue(one.contains("href=\"/protocol/aurora\"") && !one.contains("href=\"/protocol/konot\""));
     }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.protocolbot.TestCorpus;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.server.LiveCorpus;
-import nl.protocolbot.server.Server;
-import nl.protocolbot.server.Settings;
+import nl.protocolbot.corpus.LiveCorpus;
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 
 /**
  * The real server ({@code Server.start}) on 127.0.0.1 with no chat platform: the web page alone, on a copy of the
@@ -56,7 +56,7 @@ final class Site implements AutoCloseable {
         store = FeedbackStore.openFolder(data, true);
     }
 
-    LiveCorpus live() {
+    LiveCorpus<nl.protocolbot.answer.Answerer> live() {
         return server.corpus();
     }
 

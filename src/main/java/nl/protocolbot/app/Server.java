@@ -1,7 +1,12 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.http.JettyServer;
+import nl.protocolbot.metrics.PrometheusMetrics;
+import nl.protocolbot.metrics.Metrics;
+import nl.protocolbot.metrics.MetricsServer;
+import nl.protocolbot.corpus.LiveCorpus;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +50,7 @@ public final class Server implements AutoCloseable {
     public static final int MAX_CONNECTIONS = 1000;
 
     private final Settings settings;
-    private final LiveCorpus corpus;
+    private final LiveCorpus<Answerer> corpus;
     private final FeedbackStore feedback;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor notices;
@@ -56,6 +61,12 @@ public final class Server implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
     private SocketModeApp socket;
+    /** The parts that can be degraded while the rest serves, for /healthz: "slack" → "ok" / "verbinden" / … */
+    private final java.util.concurrent.ConcurrentMap<String, String> parts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Counted down when stopping begins: wakes a connection attempt that waits to try again. */
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    /** The longest wait between two attempts to reach Slack. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private Server(Settings settings) throws Exception {
         this.settings = settings;
@@ -64,7 +75,8 @@ public final class Server implements AutoCloseable {
         feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
                 ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
         try {
-            corpus = new LiveCorpus(settings.corpusDir(), this::index, Clock.systemUTC(), metrics);
+            corpus = new LiveCorpus<>(settings.corpusDir(), this::index, Clock.systemUTC(),
+                    r -> metrics.corpus(r == LiveCorpus.Reload.LOADED ? Metrics.Reload.LOADED : Metrics.Reload.REFUSED));
             http = new JettyServer(settings.bind(), settings.port(), new JettyServer.Limits(MAX_BODY, MAX_HEADER,
                     MAX_CONNECTIONS, Duration.ofSeconds(settings.readSeconds()),
                     Duration.ofSeconds(settings.idleSeconds())));
@@ -95,7 +107,7 @@ public final class Server implements AutoCloseable {
      * Runs the server as the process: serves until SIGTERM (or SIGINT), then stops as {@link #close()} says and
      * exits 0, also when the signal comes while it is still starting.
      */
-    public static int serve(Settings settings, PrintWriter out) throws Exception {
+    public static int serve(Settings settings) throws Exception {
         Server s = new Server(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -114,10 +126,6 @@ public final class Server implements AutoCloseable {
             s.close();
             throw e;
         }
-        if (!s.closing.get()) {
-            out.println("protocolbot luistert op poort " + s.port());
-            out.flush();
-        }
         stopped.await();
         return 0;
     }
@@ -133,19 +141,86 @@ public final class Server implements AutoCloseable {
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
                 new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
                         corpus::current, feedback, workers, notices, Clock.systemUTC(), metrics)));
-        http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping));
+        http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping,
+                () -> java.util.Map.copyOf(parts)));
         WebApp web = web();
         http.routes().prefix("/", HttpEndpoint.Method.GET_POST, web.endpoint());
         web.uploads().ifPresent(h -> http.routes().handler(WebApp.UPLOAD_PATH, h)); // a protocol upload: up to 20 MB
-        step(http::start);
-        step(metricsHttp::start);
+        step(() -> bind(http::start, settings.port(), "PORT", settings.bind()));
+        step(() -> bind(metricsHttp::start, settings.metrics().port(), "PROTOCOLBOT_METRICS_PORT",
+                settings.metrics().bind()));
         step(corpus::load);
         step(() -> corpus.watch(Duration.ofSeconds(settings.reloadSeconds())));
         if (settings.slackSocketMode()) {
-            step(() -> socket = slack.startSocketMode(settings.slackAppToken().orElseThrow()));
+            // Slack is reached in the background: the web page and Teams serve while it cannot be
+            parts.put("slack", "verbinden");
+            Thread connect = new Thread(() -> connectSlack(slack, settings.slackAppToken().orElseThrow()),
+                    "slack-connect");
+            connect.setDaemon(true);
+            connect.start();
         }
         if (!closing.get()) {
-            LOG.info("serving on port {}; /metrics on {}:{}", port(), settings.metrics().bind(), metricsPort());
+            String host = settings.bind().equals("0.0.0.0") || settings.bind().equals("::") ? "localhost"
+                    : settings.bind();
+            LOG.info("serving on port {}: open http://{}:{}/ ; /metrics on {}:{}", port(), host, port(),
+                    settings.metrics().bind(), metricsPort());
+        }
+    }
+
+    /** A port in use (or not allowed) is a Dutch message naming the setting to change, not a Java exception. */
+    private static void bind(Step start, int port, String setting, String address) throws Exception {
+        try {
+            start.run();
+        } catch (java.io.IOException e) {
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new CannotStart("poort " + port + " op " + address + " is al in gebruik (of niet toegestaan); "
+                        + "kies een andere met " + setting + "=… of stop het programma dat hem gebruikt");
+            }
+            throw e;
+        }
+    }
+
+    /** Why the server cannot start, in Dutch, naming what to change: printed as one line. */
+    public static final class CannotStart extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CannotStart(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Connects Slack's Socket Mode, and when Slack cannot be reached tries again with a doubling wait (1 s up to a
+     * minute) until it can or the server stops. Once connected, Bolt's client reconnects by itself.
+     */
+    private void connectSlack(SlackBot slack, String appToken) {
+        Duration wait = Duration.ofSeconds(1);
+        while (!closing.get()) {
+            try {
+                SocketModeApp connected = slack.startSocketMode(appToken);
+                synchronized (lifecycle) {
+                    if (closing.get()) {
+                        connected.stop();
+                        return;
+                    }
+                    socket = connected;
+                }
+                parts.put("slack", "ok");
+                return;
+            } catch (Exception e) {
+                parts.put("slack", "niet bereikbaar");
+                LOG.warn("Slack (Socket Mode) cannot be reached ({}); trying again in {} s",
+                        e.getClass().getSimpleName(), wait.toSeconds());
+            }
+            try {
+                if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
         }
     }
 
@@ -243,7 +318,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** The corpus being served (to follow reloads). */
-    public LiveCorpus corpus() {
+    public LiveCorpus<Answerer> corpus() {
         return corpus;
     }
 
@@ -261,6 +336,7 @@ public final class Server implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        stopSignal.countDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.stopSeconds());
         http.refuseNewRequests();
         LOG.info("stopping: no new work; finishing {} queued answers within {} s",
@@ -299,6 +375,7 @@ public final class Server implements AutoCloseable {
     }
 
     private void stopSocketMode() {
+        parts.remove("slack");
         if (socket != null) {
             try {
                 socket.stop();

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -26,7 +26,7 @@ import nl.protocolbot.answer.Answer;
  * uptime, open files). Every labelled series is registered at start with its fixed label values, so a scraper
  * sees zeros instead of missing series.
  */
-final class PrometheusMetrics implements Metrics, AutoCloseable {
+public final class PrometheusMetrics implements Metrics, AutoCloseable {
     /** Answer latency buckets, from well under the usual millisecond to Teams' 5 s limit and beyond. */
     private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -43,7 +43,7 @@ final class PrometheusMetrics implements Metrics, AutoCloseable {
     private final Map<Platform, Counter> lost = new EnumMap<>(Platform.class);
     private final Map<Reload, Counter> reloads = new EnumMap<>(Reload.class);
 
-    PrometheusMetrics() {
+  public   PrometheusMetrics() {
         for (Platform p : Platform.values()) {
             questions.put(p, byEnum(Answer.Status.class, s -> Counter.builder("protocolbot.questions")
                     .description("Questions answered, by platform and outcome (answered, nothing_found, not_in_protocol, "
@@ -104,7 +104,7 @@ final class PrometheusMetrics implements Metrics, AutoCloseable {
     }
 
     /** Everything, in the Prometheus text format. */
-    String scrape() {
+    public String scrape() {
         return registry.scrape();
     }
 

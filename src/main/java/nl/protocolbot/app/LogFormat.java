@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
 import java.util.Locale;
 import java.util.Optional;

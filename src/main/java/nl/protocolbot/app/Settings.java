@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.metrics;
 
 import java.time.Duration;
 import nl.protocolbot.answer.Answer;

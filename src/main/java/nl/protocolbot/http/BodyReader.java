@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import java.io.ByteArrayOutputStream;
 import org.eclipse.jetty.io.Content;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * timeouts, the {@link Routes} table, and a graceful stop. Slow clients cost a connection, never a thread: Jetty
  * parses headers without a thread, and {@link EndpointHandler} receives bodies asynchronously.
  */
-final class JettyServer {
+public final class JettyServer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JettyServer.class);
     /** The server's limits and timeouts. */
-    record Limits(int maxBodyBytes, int maxHeaderBytes, int maxConnections, Duration read, Duration idle) {
+    public record Limits(int maxBodyBytes, int maxHeaderBytes, int maxConnections, Duration read, Duration idle) {
     }
 
     private final org.eclipse.jetty.server.Server jetty;
@@ -37,7 +37,7 @@ final class JettyServer {
     private final GracefulHandler graceful;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    JettyServer(String bind, int port, Limits limits) {
+  public   JettyServer(String bind, int port, Limits limits) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         threads.setDaemon(true);
@@ -98,29 +98,29 @@ final class JettyServer {
         return true;
     }
 
-    Routes routes() {
+    public Routes routes() {
         return routes;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         jetty.start();
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
     /** From now on every new request gets 503; requests already received are still answered. */
-    void refuseNewRequests() {
+    public void refuseNewRequests() {
         stopping.set(true);
     }
 
-    boolean stopping() {
+    public boolean stopping() {
         return stopping.get();
     }
 
     /** Refuses new requests and waits up to {@code limit} until the requests already received are answered. */
-    void awaitRequestsInFlight(Duration limit) {
+    public void awaitRequestsInFlight(Duration limit) {
         stopping.set(true);
         try {
             graceful.shutdown().get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -132,7 +132,7 @@ final class JettyServer {
     }
 
     /** Stops: waits up to {@code grace} for requests in flight, then closes every connection. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         stopping.set(true);
         jetty.setStopTimeout(Math.max(1, grace.toMillis()));
         try {

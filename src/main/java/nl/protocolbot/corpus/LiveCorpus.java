@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.corpus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.CorpusLoader;
@@ -28,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * that does not pass {@code check}, or a folder that disappears or cannot be read, leaves the old index serving and
  * is logged with file and line. Without a folder, the bundled corpus is served and never reloaded.
  */
-public final class LiveCorpus implements AutoCloseable {
+public final class LiveCorpus<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveCorpus.class);
 
     /** Builds what answers questions from a loaded corpus (the index); may refuse it. */
-    public interface Indexer {
-        Answerer index(Corpus corpus) throws CorpusException;
+    public interface Indexer<T> {
+        T index(Corpus corpus) throws CorpusException;
     }
 
     /** What is being served: the corpus's content hash, when it was loaded, and its size. */
@@ -50,22 +49,30 @@ public final class LiveCorpus implements AutoCloseable {
         }
     }
 
-    private record Loaded(Answerer answerer, Version version) {
+    /** What happened to a change of the folder, for whoever counts it (the metrics). */
+    public enum Reload { LOADED, REFUSED }
+
+    private record Loaded<T>(T answerer, Version version) {
     }
 
     private final Optional<Path> dir;
-    private final Indexer indexer;
+    private final Indexer<T> indexer;
     private final Clock clock;
-    private final Metrics metrics;
-    private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final java.util.function.Consumer<Reload> reloads;
+    private final AtomicReference<Loaded<T>> current = new AtomicReference<>();
     private volatile String lastSnapshot = "";
     private volatile String lastFailure = "";
     private final AtomicReference<Refusal> lastRefusal = new AtomicReference<>();
     private ScheduledExecutorService poller;
 
-    public LiveCorpus(Optional<Path> dir, Indexer indexer, Clock clock, Metrics metrics) {
+    /**
+     * @param indexer what the corpus is turned into (the search index and its answerer)
+     * @param reloads told of every change of the folder loaded or refused
+     */
+    public LiveCorpus(Optional<Path> dir, Indexer<T> indexer, Clock clock,
+                      java.util.function.Consumer<Reload> reloads) {
         this.dir = Objects.requireNonNull(dir);
-        this.metrics = metrics;
+        this.reloads = reloads;
         this.indexer = indexer;
         this.clock = clock;
     }
@@ -121,7 +128,7 @@ public final class LiveCorpus implements AutoCloseable {
             }
             swap(corpus);
             lastFailure = "";
-            metrics.corpus(Metrics.Reload.LOADED);
+            reloads.accept(Reload.LOADED);
             LOG.info("corpus reloaded: {} articles, version {}", corpus.size(), corpus.fingerprint());
             return true;
         } catch (CorpusException e) {
@@ -139,7 +146,7 @@ public final class LiveCorpus implements AutoCloseable {
     }
 
     private void failed(String message, List<Problem> problems) {
-        metrics.corpus(Metrics.Reload.REFUSED);
+        reloads.accept(Reload.REFUSED);
         if (!message.equals(lastFailure)) {
             LOG.warn(message);
             lastFailure = message;
@@ -154,16 +161,16 @@ public final class LiveCorpus implements AutoCloseable {
 
     private void swap(Corpus corpus) throws CorpusException {
         long start = System.nanoTime();
-        Answerer answerer = indexer.index(corpus);
+        T answerer = indexer.index(corpus);
         Version v = new Version(corpus.fingerprint(), clock.instant(), corpus.size(), corpus.protocols().size());
-        current.set(new Loaded(answerer, v));
+        current.set(new Loaded<>(answerer, v));
         LOG.info("index ready: {} articles from {} protocols in {} ms (corpus {})", corpus.size(),
                 corpus.protocols().size(), (System.nanoTime() - start) / 1_000_000, corpus.fingerprint());
     }
 
     /** The answerer of the current index, or null before the first load. */
-    public Answerer current() {
-        Loaded l = current.get();
+    public T current() {
+        Loaded<T> l = current.get();
         return l == null ? null : l.answerer();
     }
 

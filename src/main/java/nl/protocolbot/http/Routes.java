@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import java.util.Set;
 import org.eclipse.jetty.http.pathmap.ServletPathSpec;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.metrics;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +16,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * of its own with a few threads, so that the public port never serves metrics and a slow scraper never takes a
  * thread from the chat endpoints.
  */
-final class MetricsServer {
+public final class MetricsServer {
     /** The Prometheus text exposition format, version 0.0.4, which Micrometer's {@code scrape()} writes. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final org.eclipse.jetty.server.Server jetty;
     private final ServerConnector connector;
 
-    MetricsServer(String bind, int port, Supplier<String> scrape) {
+  public   MetricsServer(String bind, int port, Supplier<String> scrape) {
         QueuedThreadPool threads = new QueuedThreadPool(6, 2);
         threads.setName("metrics");
         threads.setDaemon(true);
@@ -47,15 +47,15 @@ final class MetricsServer {
         });
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         jetty.start();
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
-    void stop() {
+    public void stop() {
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
+import nl.protocolbot.app.Server;
+import nl.protocolbot.app.Settings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -21,7 +21,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * ({@code -Dlogback.configurationFile=…}) still wins.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
-    /** Plain lines: {@code 2025-01-31T09:00:00.123Z INFO  [main] nl.protocolbot.server.Server - serving …}. */
+    /** Plain lines: {@code 2025-01-31T09:00:00.123Z INFO  [main] nl.protocolbot.app.Server - serving …}. */
     static final String PLAIN_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger - %msg%n";
 
     /**

@@ -1,5 +1,6 @@
-package nl.protocolbot.server;
+package nl.protocolbot.corpus;
 
+import nl.protocolbot.metrics.Metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,8 @@ class LiveCorpusTest {
     @Test
     void aRefusedChangeIsRememberedWithFileAndLineAndStaysAfterAGoodReload(@TempDir Path tmp) throws Exception {
         Path dir = nl.protocolbot.TestCorpus.copy(tmp);
-        try (LiveCorpus live = new LiveCorpus(Optional.of(dir), c -> new Answerer(SearchEngine.build(c)),
-                Clock.fixed(NOW, ZoneOffset.UTC), Metrics.NONE)) {
+        try (LiveCorpus<Answerer> live = new LiveCorpus<>(Optional.of(dir), c -> new Answerer(SearchEngine.build(c)),
+                Clock.fixed(NOW, ZoneOffset.UTC), r -> { })) {
             live.load();
             assertTrue(live.lastRefusal().isEmpty());
             Path aurora = dir.resolve("aurora.md");

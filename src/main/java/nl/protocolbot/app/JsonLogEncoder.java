@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,4 +1,4 @@
-package nl.protocolbot.server;
+package nl.protocolbot.http;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Handler;

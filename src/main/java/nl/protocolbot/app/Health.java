@@ -1,5 +1,7 @@
-package nl.protocolbot.server;
+package nl.protocolbot.app;
 
+import nl.protocolbot.http.HttpEndpoint;
+import nl.protocolbot.corpus.LiveCorpus;
 import com.google.gson.JsonObject;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -12,10 +14,17 @@ import java.util.function.Supplier;
 final class Health implements HttpEndpoint {
     private final Supplier<Optional<LiveCorpus.Version>> corpus;
     private final BooleanSupplier stopping;
+    private final Supplier<java.util.Map<String, String>> parts;
 
-    Health(Supplier<Optional<LiveCorpus.Version>> corpus, BooleanSupplier stopping) {
+    /**
+     * @param parts the parts that can be degraded while the rest serves (Slack's connection), each "ok" or what is
+     *              wrong; a part that is not "ok" makes the status "degraded", still 200: the web page serves
+     */
+    Health(Supplier<Optional<LiveCorpus.Version>> corpus, BooleanSupplier stopping,
+           Supplier<java.util.Map<String, String>> parts) {
         this.corpus = corpus;
         this.stopping = stopping;
+        this.parts = parts;
     }
 
     @Override
@@ -27,7 +36,13 @@ final class Health implements HttpEndpoint {
             return Reply.json(503, o.toString());
         }
         LiveCorpus.Version v = version.get();
-        o.addProperty("status", "ok");
+        java.util.Map<String, String> now = new java.util.TreeMap<>(parts.get());
+        o.addProperty("status", now.values().stream().allMatch("ok"::equals) ? "ok" : "degraded");
+        if (!now.isEmpty()) {
+            JsonObject p = new JsonObject();
+            now.forEach(p::addProperty);
+            o.add("parts", p);
+        }
         o.addProperty("articles", v.articles());
         o.addProperty("protocols", v.protocols());
         JsonObject c = new JsonObject();
