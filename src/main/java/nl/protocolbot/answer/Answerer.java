@@ -115,6 +115,20 @@ public final class Answerer {
         return List.copyOf(linked);
     }
 
+    /**
+     * The article the help texts name as an example of {@code toon ID}: the first core rule shown, else the first
+     * article of the configured protocol (or of the corpus). Built from the corpus in use, so that help never names
+     * an article this bot does not have.
+     */
+    public String exampleId() {
+        List<Article> rules = coreRules();
+        if (!rules.isEmpty()) {
+            return rules.get(0).id();
+        }
+        return corpus().articles().stream().filter(a -> defaultProtocol.map(a.protocol()::equals).orElse(true))
+                .findFirst().or(() -> corpus().articles().stream().findFirst()).map(Article::id).orElse("");
+    }
+
     public Optional<String> defaultProtocol() {
         return defaultProtocol;
     }

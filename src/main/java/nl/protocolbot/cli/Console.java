@@ -20,9 +20,14 @@ import org.jline.terminal.Terminal;
  * private. Reads the shared command grammar ({@link Command}): a question, {@code toon ID} or {@code help}.
  */
 final class Console {
-    static final String HELP = """
+    /** The help text, with an article of the corpus in use as the example of {@code toon}. */
+    static String help(String exampleId) {
+        return HELP.formatted(exampleId);
+    }
+
+    private static final String HELP = """
             Typ je vraag en druk op Enter, bijvoorbeeld: mag ik een klassenfoto op Instagram zetten?
-              toon ID   toont één artikel, bijvoorbeeld: toon aurora/3.5
+              toon ID   toont één artikel, bijvoorbeeld: toon %s
               help      toont deze uitleg
               stop      sluit af (of Ctrl-D)
             Met ↑ en ↓ haal je eerdere vragen terug, met ← en → verbeter je een vraag. Vragen worden niet bewaard
@@ -72,9 +77,10 @@ final class Console {
 
     private String reply(Command command) {
         return switch (command.kind()) {
-            case HELP -> HELP;
+            case HELP -> help(answerer.exampleId());
             case SHOW -> answerer.show(command.argument()).map(AnswerText::article).orElse("Onbekend artikel '"
-                    + command.argument() + "'. Gebruik een ID zoals aurora/3.5; 'protocolbot list' toont ze allemaal.\n");
+                    + command.argument() + "'. Gebruik een ID zoals " + answerer.exampleId()
+                    + "; 'java -jar protocolbot.jar list' toont ze allemaal.\n");
             case ASK -> AnswerText.render(answerer.ask(command.argument(), SearchEngine.DEFAULT_LIMIT, Optional.empty()));
         };
     }

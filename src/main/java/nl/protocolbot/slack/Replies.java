@@ -47,8 +47,11 @@ final class Replies {
     static final String BUSY = Answer.BUSY_MESSAGE;
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
     static final String NOT_SHAREABLE = "Dit antwoord kan niet meer gedeeld worden. Stel je vraag opnieuw.";
-    static final String USAGE = "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op "
-            + "Instagram zetten?`\nEen artikel opzoeken: `/protocol toon aurora/3.5`";
+    /** How {@code /protocol} is used, with an article of the corpus in use as the example of {@code toon}. */
+    static String usage(String exampleId) {
+        return "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op Instagram zetten?`\n"
+                + "Een artikel opzoeken: `/protocol toon " + exampleId + "`";
+    }
 
     /** The buttons under an answer. */
     enum Buttons {
@@ -203,6 +206,11 @@ final class Replies {
         blocks.add(context(c -> c.elements(List.of(markdownText(limit(src))))));
     }
 
+    private static String exampleId(Corpus corpus, List<Article> coreRules) {
+        return coreRules.stream().findFirst().or(() -> corpus.articles().stream().findFirst()).map(Article::id)
+                .orElse("");
+    }
+
     /** App Home for new employees: purpose, how to ask, examples, and the core rules chosen by the editors. */
     static List<LayoutBlock> home(Corpus corpus, List<Article> coreRules) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -214,7 +222,7 @@ final class Replies {
                 + "• Noem me in een kanaal: `@protocolbot mag ik een klassenfoto op Instagram zetten?` "
                 + "(ik antwoord in de thread)\n"
                 + "• Typ `/protocol <vraag>`: alleen jij ziet het antwoord, en je kunt het delen\n"
-                + "• Zoek een artikel op: `/protocol toon aurora/3.5`"))));
+                + "• Zoek een artikel op: `/protocol toon " + exampleId(corpus, coreRules) + "`"))));
         blocks.add(section(s -> s.text(markdownText("*Voorbeeldvragen*\n"
                 + "• Mag ik een klassenfoto op Instagram zetten?\n"
                 + "• Een leerling stuurt me een vriendschapsverzoek, mag ik dat accepteren?\n"

@@ -240,11 +240,12 @@ public final class SlackBot {
         Replies.Message reply;
         Command command = Command.parse(text);
         if (command.kind() == Command.Kind.HELP) {
-            reply = Replies.plain(Replies.USAGE);
+            reply = Replies.plain(Replies.usage(answerer.get().exampleId()));
         } else if (command.kind() == Command.Kind.SHOW) {
             String id = command.argument();
             reply = answerer.get().show(id).map(item -> Replies.article(item, config.links())).orElse(Replies.plain(
-                    "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `aurora/3.5`."));
+                    "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `" + answerer.get().exampleId()
+                    + "`."));
         } else {
             Answer answer = answer(text);
             reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE, config.links());

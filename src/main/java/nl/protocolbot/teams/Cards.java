@@ -29,9 +29,12 @@ final class Cards {
 
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
     static final String ALREADY_VOTED = "Je stem op dit antwoord was al geteld. Bedankt!";
-    static final String HELP = "Stel je vraag in een gewoon bericht, bijvoorbeeld: Mag ik een klassenfoto op "
-            + "Instagram zetten?\n\nIn een kanaal of groepschat noem je me eerst: @protocolbot en dan je vraag.\n\n"
-            + "Een artikel opzoeken: toon aurora/3.5";
+    /** The help text, with an article of the corpus in use as the example of {@code toon}. */
+    static String help(String exampleId) {
+        return "Stel je vraag in een gewoon bericht, bijvoorbeeld: Mag ik een klassenfoto op Instagram zetten?\n\n"
+                + "In een kanaal of groepschat noem je me eerst: @protocolbot en dan je vraag.\n\n"
+                + "Een artikel opzoeken: toon " + exampleId;
+    }
     /** The {@code Action.Submit} data key that marks the bot's own buttons. */
     static final String DATA_KEY = "protocolbot";
     static final String VOTE = "vote";
@@ -62,11 +65,11 @@ final class Cards {
     static Built respond(Answerer answerer, String text, Set<Option> options, ArticleLinks links) {
         Command command = Command.parse(text);
         return switch (command.kind()) {
-            case HELP -> new Built(text(HELP), "help", List.of());
+            case HELP -> new Built(text(help(answerer.exampleId())), "help", List.of());
             case SHOW -> answerer.show(command.argument())
                     .map(item -> new Built(article(item, links), "article", List.of(item.id())))
                     .orElseGet(() -> new Built(text("Onbekend artikel \"" + command.argument()
-                            + "\". Gebruik een ID zoals aurora/3.5."), "article", List.of()));
+                            + "\". Gebruik een ID zoals " + answerer.exampleId() + "."), "article", List.of()));
             case ASK -> {
                 Answer answer = answerer.ask(command.argument());
                 yield new Built(answer(answer, options, links), "question",

@@ -128,7 +128,7 @@ public final class TeamsAppPackage {
         for (Welcome.Example e : Welcome.examples()) {
             commands.add(pair("title", e.title(), "description", e.question()));
         }
-        commands.add(pair("title", "toon", "description", "Een artikel opzoeken op ID, bijvoorbeeld: toon aurora/3.5"));
+        commands.add(pair("title", "toon", "description", "Een artikel opzoeken op zijn ID: toon <protocol>/<nummer>"));
         commands.add(pair("title", "help", "description", "Wat kan ik vragen, en hoe?"));
         JsonObject list = new JsonObject();
         list.add("scopes", array(SCOPES));

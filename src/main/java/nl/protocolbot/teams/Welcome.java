@@ -29,7 +29,8 @@ final class Welcome {
         body.add(Cards.textBlock("Ik beantwoord vragen over het social-media-protocol van je schoolbestuur, met de "
                 + "letterlijke tekst van de artikelen en hun bron. Ik bewaar je vragen niet en onthoud niet wie iets "
                 + "vroeg.", "Default", null));
-        String example = rules.stream().findFirst().map(Article::id).orElse("aurora/3.5");
+        String example = rules.stream().findFirst().or(() -> corpus.articles().stream().findFirst())
+                .map(Article::id).orElse("");
         body.add(Cards.textBlock("Stel je vraag hier in de chat. In een kanaal of groepschat noem je me eerst: "
                 + "@protocolbot en dan je vraag. Een artikel opzoeken: typ \"toon " + example + "\".", "Default", null));
         body.add(Cards.textBlock("Probeer een voorbeeldvraag:", "Default", "Bolder"));

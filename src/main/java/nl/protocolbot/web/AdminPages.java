@@ -132,7 +132,8 @@ final class AdminPages {
             return flash(s.get(), "Koppelen kan alleen als de bot een corpusmap volgt (PROTOCOLBOT_CORPUS).", true);
         }
         if (article.isEmpty()) {
-            return flash(s.get(), "Kies het artikel dat de vraag beantwoordt, bijvoorbeeld aurora/3.5.", true);
+            return flash(s.get(), "Kies het artikel dat de vraag beantwoordt: zijn ID, zoals op de pagina van het artikel "
+                    + "(protocol/nummer).", true);
         }
         try {
             learner.get().learn(article, k.get().question());

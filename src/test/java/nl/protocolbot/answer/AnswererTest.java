@@ -82,4 +82,17 @@ class AnswererTest {
         assertEquals("beta/2", beta.ask("mag ik online in discussie gaan met een ouder?").items().get(0).id());
         assertEquals(Answer.Status.NOTHING_FOUND, beta.ask("hoe laat begint de kerstviering?").status());
     }
+
+    @Test
+    void theHelpExampleIsAnArticleOfTheProtocolInUse() throws Exception {
+        var bundled = CorpusLoader.bundled();
+        String coreRules = new String(AnswererTest.class.getResourceAsStream("/corpus/core-rules.txt").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String firstKonot = coreRules.lines().map(l -> l.replaceAll("#.*", "").strip())
+                .filter(l -> l.startsWith("konot/")).findFirst().orElseThrow();
+        var engine = SearchEngine.build(bundled);
+        assertEquals(firstKonot, new Answerer(engine, Optional.of("konot"), q -> { }).exampleId());
+        // a corpus without core rules: the first article of the protocol in use
+        assertEquals("beta/1", beta.exampleId());
+    }
 }
