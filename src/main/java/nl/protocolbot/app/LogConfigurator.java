@@ -33,6 +33,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
             Map.entry("org.eclipse.jetty", Level.WARN),
             Map.entry("org.glassfish.tyrus", Level.WARN),
             Map.entry("com.zaxxer.hikari", Level.WARN),
+            // a broken pooled connection is logged by Hikari with its whole stack trace; the bot's own line says
+            // what could not be done, in one line
+            Map.entry("com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR),
             Map.entry("org.postgresql", Level.WARN),
             Map.entry("org.flywaydb", Level.WARN),
             Map.entry("io.zonky", Level.WARN),

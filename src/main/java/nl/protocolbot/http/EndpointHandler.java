@@ -96,7 +96,7 @@ final class EndpointHandler extends Handler.Abstract {
         } catch (Exception | LinkageError e) {
             // never the request itself in the log: it may hold question text, user IDs or tokens
             LOG.error("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request),
-                    e.getClass().getSimpleName());
+                    e.getClass().getSimpleName(), Traces.withoutMessages(e));
             reply = HttpEndpoint.Reply.text(500, "Internal Server Error");
         }
         send(request, response, callback, reply, false);

@@ -46,7 +46,8 @@ final class BoltRunner {
                     e instanceof SlackApiException s ? "HTTP " + s.getResponse().code() : e.getClass().getSimpleName());
             return unavailable();
         } catch (Exception e) {
-            LOG.error("Slack request failed on our side: {}", e.getClass().getSimpleName());
+            LOG.error("Slack request failed on our side: {}",
+                    e.getClass().getSimpleName(), nl.protocolbot.http.Traces.withoutMessages(e));
             return Response.builder().statusCode(500).contentType("text/plain; charset=utf-8")
                     .body("Internal Server Error").build();
         }

@@ -103,7 +103,8 @@ final class SocketEnvelopes {
             try {
                 take(message);
             } catch (RuntimeException e) {
-                LOG.error("Socket Mode envelope not handled: {}", e.getClass().getSimpleName());
+                LOG.error("Socket Mode envelope not handled: {}",
+                    e.getClass().getSimpleName(), nl.protocolbot.http.Traces.withoutMessages(e));
             }
         }
 

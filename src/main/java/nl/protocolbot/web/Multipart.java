@@ -53,7 +53,8 @@ final class Multipart {
         // the body is in memory already: keep the parts there too, never in temporary files
         parser.setMaxMemoryFileSize(-1);
         parser.setUseFilesForPartsWithoutFileName(false);
-        try (MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body))).get()) {
+        try (MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body)),
+                org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING).get()) {
             Map<String, Part> out = new LinkedHashMap<>();
             for (MultiPart.Part p : parts) {
                 if (p.getName() == null) {
