@@ -32,11 +32,13 @@ WORKDIR /app
 COPY --from=build /src/target/protocolbot.jar /app/protocolbot.jar
 # The corpus is bundled in the jar and also baked in here, so that PROTOCOLBOT_CORPUS can point at it or at a
 # mounted folder of your own (-v /srv/protocol:/corpus -e PROTOCOLBOT_CORPUS=/corpus): changes there are followed.
-COPY corpus /app/corpus
+# the corpus folder is the bot's own (teaching writes example questions there) and a volume, so that what is
+# taught survives a new image and replicas can share it
+COPY --chown=10001:10001 corpus /app/corpus
 ENV PORT=3000 \
     PROTOCOLBOT_DATA=/data \
     PROTOCOLBOT_CORPUS=/app/corpus
-VOLUME ["/data"]
+VOLUME ["/data", "/app/corpus"]
 EXPOSE 3000
 USER 10001:10001
 # GET /healthz with bash's /dev/tcp: no second JVM every 30 s, and no curl or wget to install. 200 once the index

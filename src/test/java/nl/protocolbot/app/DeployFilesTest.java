@@ -116,5 +116,12 @@ class DeployFilesTest {
         assertTrue(health.stream().anyMatch(a -> a.contains("/healthz")), health.toString());
         assertTrue(dockerfile.contains("dependency:go-offline") && dockerfile.contains("mvn -B -q -o "),
                 "dependencies in their own layer, then an offline package");
+        // teaching writes into the corpus folder: it must belong to the bot's user, and live in a volume
+        assertTrue(dockerfile.contains("COPY --chown=10001:10001 corpus /app/corpus"), "a writable corpus folder");
+        assertTrue(Pattern.compile("(?m)^USER 10001:10001$").matcher(dockerfile).find(), "the same user runs the bot");
+        assertTrue(Pattern.compile("(?m)^VOLUME \\[.*\"/app/corpus\".*]$").matcher(dockerfile).find(),
+                "the corpus folder is a volume");
+        String compose = Files.readString(DEPLOY.resolve("compose.yaml"));
+        assertTrue(compose.contains("- corpus:/app/corpus"), "both replicas mount one corpus volume");
     }
 }
