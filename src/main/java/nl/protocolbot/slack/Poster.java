@@ -134,13 +134,9 @@ final class Poster {
                 : Outcome.permanent("HTTP " + status);
     }
 
-    /** Slack's {@code Retry-After} in seconds; one second when it is missing or unreadable. */
+    /** Slack's {@code Retry-After}; one second when it is missing or unreadable. */
     static Duration retryAfter(String header) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header == null ? "1" : header.strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
-        }
+        return nl.protocolbot.http.RetryAfter.parse(header, java.time.Clock.systemUTC()).orElse(Duration.ofSeconds(1));
     }
 
     private static Duration backoff(int tries) {

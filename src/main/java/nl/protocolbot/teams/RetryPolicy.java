@@ -77,8 +77,8 @@ record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }
 
-    /** {@code Retry-After} in seconds (the form the Bot Connector uses); a date or garbage is ignored. */
+    /** The Bot Connector's {@code Retry-After}, seconds or a date; garbage is ignored. */
     static Optional<Duration> parseRetryAfter(Optional<String> header) {
-        return header.map(String::strip).filter(v -> v.matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v)));
+        return header.flatMap(h -> nl.protocolbot.http.RetryAfter.parse(h, java.time.Clock.systemUTC()));
     }
 }

@@ -78,7 +78,9 @@ class RetryPolicyTest {
     @Test
     void retryAfterIsReadAsSecondsOnly() {
         assertEquals(Optional.of(Duration.ofSeconds(7)), RetryPolicy.parseRetryAfter(Optional.of(" 7 ")));
-        assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")));
+        // a date in the past: try again at once
+        assertEquals(Optional.of(Duration.ZERO),
+                RetryPolicy.parseRetryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")));
         assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(Optional.of("-1")));
         assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(Optional.empty()));
     }
