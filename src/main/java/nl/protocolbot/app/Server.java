@@ -23,6 +23,7 @@ import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.CorpusLoader;
 import nl.protocolbot.corpus.Problem;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.QuestionTexts;
 import nl.protocolbot.importer.Importer;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.slack.SlackBot;
@@ -72,8 +73,7 @@ public final class Server implements AutoCloseable {
         this.settings = settings;
         // first: a database that is not there stops the start (one line, FeedbackStore.Unavailable) before
         // anything else is opened
-        feedback = FeedbackStore.builder(settings.database()).questionTexts(settings.keepUnanswered()
-                ? FeedbackStore.QuestionTexts.KEEP : FeedbackStore.QuestionTexts.DISCARD).open();
+        feedback = FeedbackStore.open(settings.database(), questionTexts());
         try {
             corpus = new LiveCorpus<>(settings.corpusDir(), this::index, Clock.systemUTC(),
                     r -> metrics.corpus(r == LiveCorpus.Reload.LOADED ? Metrics.Reload.LOADED : Metrics.Reload.REFUSED));
@@ -140,7 +140,8 @@ public final class Server implements AutoCloseable {
         }
         settings.teamsBot().ifPresent(r -> http.routes().exact("/api/messages", HttpEndpoint.Method.POST_ONLY,
                 new TeamsBot(new TeamsBot.Config(r.appId(), r.appPassword(), r.openIdUrl(), r.tokenUrl(), links()),
-                        corpus::current, feedback, workers, notices, Clock.systemUTC(), metrics)));
+                        corpus::current, feedback.claims(), feedback.votes(), workers, notices, Clock.systemUTC(),
+                        metrics)));
         http.routes().exact("/healthz", HttpEndpoint.Method.GET_HEAD, new Health(corpus::version, http::stopping,
                 () -> java.util.Map.copyOf(parts)));
         WebApp web = web();
@@ -238,9 +239,10 @@ public final class Server implements AutoCloseable {
         WebApp.Builder web = WebApp.builder()
                 .answerer(corpus::current)
                 .status(this::corpusStatus)
-                .feedback(feedback)
-                .questionTexts(settings.keepUnanswered() ? FeedbackStore.QuestionTexts.KEEP
-                        : FeedbackStore.QuestionTexts.DISCARD)
+                .votes(feedback.votes())
+                .keptTexts(feedback.keptTexts())
+                .webState(feedback.webState())
+                .questionTexts(questionTexts())
                 .learner(learner)
                 .adminPassword(settings.adminPassword())
                 .publicUrl(settings.publicUrl())
@@ -251,6 +253,11 @@ public final class Server implements AutoCloseable {
             web.importing(new Importer(), settings.corpusDir(), corpus::reloadIfChanged);
         }
         return web.build();
+    }
+
+    /** Whether question texts are kept ({@code PROTOCOLBOT_KEEP_UNANSWERED}). */
+    private QuestionTexts questionTexts() {
+        return settings.keepUnanswered() ? QuestionTexts.KEEP : QuestionTexts.DISCARD;
     }
 
     private Optional<WebApp.CorpusStatus> corpusStatus() {
@@ -266,7 +273,8 @@ public final class Server implements AutoCloseable {
         }
         SlackBot slack = new SlackBot(new SlackBot.Config(settings.slackBotToken().orElseThrow(),
                 settings.slackSigningSecret().orElse(null), settings.slackApiUrl(), links()),
-                corpus::current, feedback, workers, notices, Clock.systemUTC(), slackCounters, metrics);
+                corpus::current, feedback.claims(), feedback.votes(), workers, notices, Clock.systemUTC(), slackCounters,
+                metrics);
         if (settings.slackHttpMode()) {
             http.routes().exact("/slack/events", HttpEndpoint.Method.POST_ONLY, slack.httpHandler());
         }
@@ -297,9 +305,9 @@ public final class Server implements AutoCloseable {
 
     private void countUnanswered(String question) {
         try {
-            feedback.unanswered(question);
+            feedback.keptTexts().unanswered(question);
         } catch (java.sql.SQLException e) {
-            LOG.error("unanswered question could not be counted: {}", e.getClass().getSimpleName());
+            LOG.warn("unanswered question could not be counted: {}", e.getClass().getSimpleName());
         }
     }
 

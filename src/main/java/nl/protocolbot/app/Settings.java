@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Database;
 
 /**
  * The server's configuration, read from environment variables only. Secrets never appear in messages or in
@@ -18,7 +18,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                        Optional<String> protocol, Path dataDir, boolean keepUnanswered, Optional<Path> corpusDir,
                        Optional<String> teamsSecret, Optional<BotRegistration> teamsBot, int workers, int queue,
                        int reloadSeconds, int stopSeconds, int readSeconds, int idleSeconds,
-                       FeedbackStore.Database database, Listen metrics, Optional<String> adminPassword,
+                       Database database, Listen metrics, Optional<String> adminPassword,
                        Optional<URI> publicUrl) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -126,7 +126,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         }
         Path data = Path.of(value(env, "PROTOCOLBOT_DATA").orElse("./data"));
         Optional<Path> corpus = value(env, "PROTOCOLBOT_CORPUS").map(Path::of);
-        FeedbackStore.Database database = parseDatabase(env, data, problems);
+        Database database = parseDatabase(env, data, problems);
         Optional<String> admin = value(env, "PROTOCOLBOT_ADMIN_PASSWORD");
         admin.filter(p -> p.length() < MIN_ADMIN_PASSWORD).ifPresent(p -> problems.add(
                 "PROTOCOLBOT_ADMIN_PASSWORD: te kort, gebruik minstens " + MIN_ADMIN_PASSWORD + " tekens"));
@@ -145,9 +145,9 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
      * The feedback database alone, for commands that need no chat settings ({@code stats}):
      * {@code PROTOCOLBOT_DATABASE_URL} with its user and password, or the SQLite file under {@code dataDir}.
      */
-    public static FeedbackStore.Database databaseFromEnv(Map<String, String> env, Path dataDir) throws Invalid {
+    public static Database databaseFromEnv(Map<String, String> env, Path dataDir) throws Invalid {
         List<String> problems = new ArrayList<>();
-        FeedbackStore.Database db = parseDatabase(env, dataDir, problems);
+        Database db = parseDatabase(env, dataDir, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
@@ -164,7 +164,7 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
         return keep;
     }
 
-    private static FeedbackStore.Database parseDatabase(Map<String, String> env, Path dataDir,
+    private static Database parseDatabase(Map<String, String> env, Path dataDir,
                                                         List<String> problems) {
         Optional<String> url = value(env, "PROTOCOLBOT_DATABASE_URL");
         Optional<String> user = value(env, "PROTOCOLBOT_DATABASE_USER");
@@ -175,14 +175,14 @@ public record Settings(Optional<String> slackBotToken, Optional<String> slackApp
                 problems.add("PROTOCOLBOT_DATABASE_USER/PROTOCOLBOT_DATABASE_PASSWORD: alleen samen met "
                         + "PROTOCOLBOT_DATABASE_URL");
             }
-            return FeedbackStore.Database.inFolder(dataDir);
+            return Database.inFolder(dataDir);
         }
-        if (!FeedbackStore.Database.supported(url.get())) {
+        if (!Database.supported(url.get())) {
             // the value is not repeated: a URL can hold a password
             problems.add("PROTOCOLBOT_DATABASE_URL: moet met jdbc:postgresql:// of jdbc:sqlite: beginnen");
-            return FeedbackStore.Database.inFolder(dataDir);
+            return Database.inFolder(dataDir);
         }
-        return new FeedbackStore.Database(url.get(), user, password);
+        return new Database(url.get(), user, password);
     }
 
     private static boolean parseKeep(Map<String, String> env, List<String> problems) {

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nl.protocolbot.feedback.Database;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.feedback.FeedbackStore.KeptText;
-import nl.protocolbot.feedback.FeedbackStore.TextKind;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.QuestionTexts;
+import nl.protocolbot.feedback.Stats;
+import nl.protocolbot.feedback.Votes;
 import nl.protocolbot.app.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +41,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         main.noCorpus("stats");
         Path dir = data != null ? data : Path.of(main.env.getOrDefault("PROTOCOLBOT_DATA", "./data"));
-        FeedbackStore.Database db;
+        Database db;
         boolean showTexts;
         try {
             db = Settings.databaseFromEnv(main.env, dir);
@@ -49,26 +52,26 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (db.sqliteFile().filter(f -> !Files.isRegularFile(f)).isPresent() && delete.isEmpty()) {
             // a fresh install: nothing voted yet, and a read-only command creates no database
-            print(out, new FeedbackStore.Stats(List.of(), 0, List.of()), showTexts);
+            print(out, new Stats(List.of(), 0, List.of()), showTexts);
             return Main.EXIT_OK;
         }
-        try (FeedbackStore store = FeedbackStore.builder(db).open()) {
+        try (FeedbackStore store = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
             for (long id : delete) {
-                out.println(store.deleteKeptText(id) ? "Vraagtekst " + id + " gewist." : "Geen vraagtekst met nummer " + id + ".");
+                out.println(store.keptTexts().delete(id) ? "Vraagtekst " + id + " gewist." : "Geen vraagtekst met nummer " + id + ".");
             }
-            print(out, store.stats(), showTexts);
+            print(out, Stats.read(store.votes(), store.keptTexts()), showTexts);
         } catch (FeedbackStore.Unavailable e) {
             throw new Main.UserError(e.getMessage(), Main.EXIT_FAILURE);
         }
         return Main.EXIT_OK;
     }
 
-    private static void print(PrintWriter out, FeedbackStore.Stats s, boolean showTexts) {
+    private static void print(PrintWriter out, Stats s, boolean showTexts) {
         out.println("Stemmen per artikel (👍 / 👎):");
         if (s.votes().isEmpty()) {
             out.println("  (nog geen)");
         }
-        for (FeedbackStore.Votes v : s.votes()) {
+        for (Votes.PerArticle v : s.votes()) {
             out.printf("  %-28s %5d  %5d%n", v.articleId(), v.up(), v.down());
         }
         out.println("Vragen zonder antwoord: " + s.unanswered());
@@ -79,18 +82,18 @@ final class StatsCommand implements Callable<Integer> {
             }
             return;
         }
-        texts(out, "Bewaarde vragen zonder antwoord:", s.keptTexts(), TextKind.UNANSWERED);
+        texts(out, "Bewaarde vragen zonder antwoord:", s.keptTexts(), KeptTexts.Kind.UNANSWERED);
         texts(out, "Bewaarde vragen met een 👎 op het antwoord (met de artikelen):", s.keptTexts(),
-                TextKind.VOTED_DOWN);
+                KeptTexts.Kind.VOTED_DOWN);
     }
 
-    private static void texts(PrintWriter out, String title, List<KeptText> all, TextKind kind) {
+    private static void texts(PrintWriter out, String title, List<KeptTexts.Text> all, KeptTexts.Kind kind) {
         out.println(title);
-        List<KeptText> these = all.stream().filter(t -> t.kind() == kind).toList();
+        List<KeptTexts.Text> these = all.stream().filter(t -> t.kind() == kind).toList();
         if (these.isEmpty()) {
             out.println("  (geen)");
         }
-        for (KeptText t : these) {
+        for (KeptTexts.Text t : these) {
             String articles = t.articleIds().isEmpty() ? "" : "  [" + String.join(", ", t.articleIds()) + "]";
             // one line per text, whatever it holds
             out.printf("  %5d  %s  %s%s%n", t.id(), t.askedOn(), t.question().replaceAll("\\s+", " "), articles);

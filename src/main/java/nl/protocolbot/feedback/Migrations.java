@@ -17,7 +17,7 @@ final class Migrations {
     private Migrations() {
     }
 
-    static MigrateResult run(DataSource pool, FeedbackStore.Database.Kind kind) {
+    static MigrateResult run(DataSource pool, Database.Kind kind) {
         MigrateResult r = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -36,7 +36,7 @@ final class Migrations {
     }
 
     /** The one piece of SQL the two databases spell differently: an auto-increment primary key. */
-    private static String idColumn(FeedbackStore.Database.Kind kind) {
+    private static String idColumn(Database.Kind kind) {
         return switch (kind) {
             // AUTOINCREMENT: an ID is never reused, so a stale "delete #12" cannot hit another text
             case SQLITE -> "INTEGER PRIMARY KEY AUTOINCREMENT";

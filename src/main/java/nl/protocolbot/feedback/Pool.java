@@ -28,19 +28,19 @@ final class Pool {
      * Connects once, outside the pool, to tell at start whether the database is there: one clear failure instead
      * of a pool that retries in the background.
      */
-    static void probe(FeedbackStore.Database db) throws SQLException {
+    static void probe(Database db) throws SQLException {
         createSqliteFolder(db);
         try (Connection c = DriverManager.getConnection(db.url(), properties(db))) {
             c.isValid(2);
         }
     }
 
-    static HikariDataSource open(FeedbackStore.Database db) {
+    static HikariDataSource open(Database db) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("protocolbot-db");
         c.setJdbcUrl(db.url());
         c.setDataSourceProperties(properties(db));
-        c.setMaximumPoolSize(db.kind() == FeedbackStore.Database.Kind.SQLITE ? 4 : 8);
+        c.setMaximumPoolSize(db.kind() == Database.Kind.SQLITE ? 4 : 8);
         c.setMinimumIdle(1);
         c.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         c.setValidationTimeout(500);
@@ -50,11 +50,11 @@ final class Pool {
     }
 
     /** Driver settings: credentials, and per database what keeps writes durable and failures quick. */
-    private static Properties properties(FeedbackStore.Database db) {
+    private static Properties properties(Database db) {
         Properties p = new Properties();
         db.user().ifPresent(u -> p.setProperty("user", u));
         db.password().ifPresent(pw -> p.setProperty("password", pw));
-        if (db.kind() == FeedbackStore.Database.Kind.SQLITE) {
+        if (db.kind() == Database.Kind.SQLITE) {
             // committed means on disk (kill -9 loses no acknowledged vote); writers from other threads wait
             p.setProperty("journal_mode", "WAL");
             p.setProperty("synchronous", "FULL");
@@ -69,7 +69,7 @@ final class Pool {
         return p;
     }
 
-    private static void createSqliteFolder(FeedbackStore.Database db) throws SQLException {
+    private static void createSqliteFolder(Database db) throws SQLException {
         Path dir = db.sqliteFile().map(Path::getParent).orElse(null);
         if (dir != null) {
             try {

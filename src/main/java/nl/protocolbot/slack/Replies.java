@@ -20,7 +20,7 @@ import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.KeptTexts;
 
 /** Turns answers into Slack Block Kit messages, with a plain-text fallback for notifications. */
 final class Replies {
@@ -139,7 +139,7 @@ final class Replies {
      * conversation; it is left out when both would not fit in a button's value.
      */
     static String withQuestion(String ids, String question) {
-        String q = FeedbackStore.cut(question.strip());
+        String q = KeptTexts.cut(question.strip());
         return q.isEmpty() || ids.length() + 1 + q.length() > VALUE_LIMIT ? ids : ids + "\n" + q;
     }
 

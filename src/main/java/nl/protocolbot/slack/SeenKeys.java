@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Claims;
+import nl.protocolbot.feedback.Vote;
+import nl.protocolbot.feedback.Votes;
 import nl.protocolbot.crypto.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +24,17 @@ final class SeenKeys {
     static final Duration EVENTS = Duration.ofMinutes(15);
     static final Duration SIGNATURES = Duration.ofMinutes(5);
 
-    private final FeedbackStore store;
+    private final Claims claims;
+    private final Votes votes;
     private final byte[] hashKey;
 
     /**
      * @param hashKey keys are stored as HMACs under this key (the bot token, the same on every replica), so that
      *                what is stored (a channel, a message, who voted) cannot be read back or guessed from the database
      */
-    SeenKeys(FeedbackStore store, String hashKey) {
-        this.store = store;
+    SeenKeys(Claims claims, Votes votes, String hashKey) {
+        this.claims = claims;
+        this.votes = votes;
         this.hashKey = hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -57,18 +61,18 @@ final class SeenKeys {
 
     /**
      * Counts a vote when this person has not voted on this answer within 15 minutes: the claim and the count in one
-     * transaction ({@link FeedbackStore#voteOnce}). False when it was counted before. Without a person, channel or
+     * transaction ({@link Votes#voteOnce}). False when it was counted before. Without a person, channel or
      * message to key it on, the vote is counted as it is. The question's text is kept with a 👎 only when the
-     * operator turned that on (see {@link FeedbackStore#voteOnce}).
+     * operator turned that on (see {@link Votes#voteOnce}).
      */
     boolean voteOnce(String user, String channel, String messageTs, java.util.List<String> articleIds,
-                     FeedbackStore.Vote vote, java.util.Optional<String> question) throws SQLException {
+                     Vote vote, java.util.Optional<String> question) throws SQLException {
         String key = voteKey(user, channel, messageTs);
         if (key == null) {
-            store.vote(articleIds, vote, question);
+            votes.vote(articleIds, vote, question);
             return true;
         }
-        return store.voteOnce(key, EVENTS, articleIds, vote, question);
+        return votes.voteOnce(key, EVENTS, articleIds, vote, question);
     }
 
     private String voteKey(String user, String channel, String messageTs) {
@@ -89,7 +93,7 @@ final class SeenKeys {
             return true;
         }
         try {
-            return store.claim(key, ttl);
+            return claims.claim(key, ttl);
         } catch (SQLException e) {
             LOG.error("seen-key store failed ({}): handled as new", e.getClass().getSimpleName());
             return true;
@@ -101,7 +105,7 @@ final class SeenKeys {
             return;
         }
         try {
-            store.release(key);
+            claims.release(key);
         } catch (SQLException e) {
             LOG.error("seen-key store failed ({}): a claim could not be given back", e.getClass().getSimpleName());
         }

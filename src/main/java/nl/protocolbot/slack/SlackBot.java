@@ -33,7 +33,9 @@ import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.answer.Command;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Claims;
+import nl.protocolbot.feedback.Vote;
+import nl.protocolbot.feedback.Votes;
 import nl.protocolbot.http.HttpEndpoint;
 import nl.protocolbot.metrics.Metrics;
 import org.slf4j.Logger;
@@ -96,7 +98,6 @@ public final class SlackBot {
 
     private final Config config;
     private final Supplier<Answerer> answerer;
-    private final FeedbackStore feedback;
     private final Executor workers;
     private final Executor notices;
     private final SeenKeys seen;
@@ -112,16 +113,15 @@ public final class SlackBot {
      * @param workers  where answers are computed and posted, after Slack has been acknowledged; bounded
      * @param notices  where "het is even druk" is posted when {@code workers} refuses work
      */
-    public SlackBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers,
+    public SlackBot(Config config, Supplier<Answerer> answerer, Claims claims, Votes votes, Executor workers,
                     Executor notices, Clock clock, Counters counters, Metrics metrics) {
         this.counters = counters;
         this.metrics = metrics;
         this.config = config;
         this.answerer = answerer;
-        this.feedback = feedback;
         this.workers = workers;
         this.notices = notices;
-        this.seen = new SeenKeys(feedback, config.botToken());
+        this.seen = new SeenKeys(claims, votes, config.botToken());
         this.poster = new Poster(counters.lost, metrics);
         this.clock = clock;
         this.app = boltApp(config);
@@ -179,8 +179,8 @@ public final class SlackBot {
         app.command("/protocol", this::slashCommand);
         // Button clicks are acknowledged at once (Slack allows 3 s); the reply through response_url follows.
         app.blockAction(Replies.ACTION_SHARE, this::share);
-        app.blockAction(Replies.ACTION_VOTE_UP, (req, ctx) -> vote(req, ctx, FeedbackStore.Vote.UP));
-        app.blockAction(Replies.ACTION_VOTE_DOWN, (req, ctx) -> vote(req, ctx, FeedbackStore.Vote.DOWN));
+        app.blockAction(Replies.ACTION_VOTE_UP, (req, ctx) -> vote(req, ctx, Vote.UP));
+        app.blockAction(Replies.ACTION_VOTE_DOWN, (req, ctx) -> vote(req, ctx, Vote.DOWN));
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             if ("home".equals(e.getTab()) || e.getTab() == null) {
@@ -280,7 +280,7 @@ public final class SlackBot {
      * click (on a slow day) does not count twice. The thanks follow through response_url.
      */
     private com.slack.api.bolt.response.Response vote(BlockActionRequest req, ActionContext ctx,
-            FeedbackStore.Vote vote) {
+            Vote vote) {
         String value = value(req);
         List<String> ids = articleIds(value);
         Voter voter = voter(req);
@@ -290,7 +290,7 @@ public final class SlackBot {
                 LOG.info("vote {} already counted for this answer", vote);
                 return ctx.ack();
             }
-            metrics.voted(Metrics.Platform.SLACK, vote == FeedbackStore.Vote.UP ? Metrics.Vote.UP : Metrics.Vote.DOWN);
+            metrics.voted(Metrics.Platform.SLACK, vote == Vote.UP ? Metrics.Vote.UP : Metrics.Vote.DOWN);
         } catch (java.sql.SQLException e) {
             LOG.error("vote could not be stored: {}", e.getClass().getSimpleName());
             return com.slack.api.bolt.response.Response.error(500);

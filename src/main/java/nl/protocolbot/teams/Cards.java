@@ -14,7 +14,7 @@ import nl.protocolbot.answer.Command;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.Corpus;
 import nl.protocolbot.corpus.Protocol;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.KeptTexts;
 
 /**
  * Teams messages: a message activity with an Adaptive Card 1.4 and a short plain-text summary (what notifications
@@ -138,7 +138,7 @@ final class Cards {
                     String ids = String.join(",", answer.items().stream().map(Answer.Item::id).toList());
                     actions.add(vote("👍 Nuttig", "up", ids, ""));
                     // the question rides along with 👎, to be kept when the operator turned that on
-                    actions.add(vote("👎 Niet nuttig", "down", ids, FeedbackStore.cut(answer.question().strip())));
+                    actions.add(vote("👎 Niet nuttig", "down", ids, KeptTexts.cut(answer.question().strip())));
                 }
             }
         }

@@ -20,7 +20,9 @@ import nl.protocolbot.answer.Answer;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Claims;
+import nl.protocolbot.feedback.Vote;
+import nl.protocolbot.feedback.Votes;
 import nl.protocolbot.http.HttpEndpoint;
 import nl.protocolbot.crypto.Hmac;
 import nl.protocolbot.metrics.Metrics;
@@ -84,7 +86,8 @@ public final class TeamsBot implements HttpEndpoint {
 
     private final Supplier<Answerer> answerer;
     private final ArticleLinks links;
-    private final FeedbackStore feedback;
+    private final Claims claims;
+    private final Votes votes;
     private final Executor workers;
     private final Executor notices;
     private final BotAuthenticator authenticator;
@@ -99,17 +102,18 @@ public final class TeamsBot implements HttpEndpoint {
      * @param notices  where "het is even druk" is posted when {@code workers} refuses work
      * @param metrics  where answers, votes, shed questions and retried or lost replies are counted
      */
-    public TeamsBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers,
+    public TeamsBot(Config config, Supplier<Answerer> answerer, Claims claims, Votes votes, Executor workers,
                     Executor notices, Clock clock, Metrics metrics) {
-        this(config, answerer, feedback, workers, notices, clock, metrics, RetryPolicy.DEFAULT);
+        this(config, answerer, claims, votes, workers, notices, clock, metrics, RetryPolicy.DEFAULT);
     }
 
-    TeamsBot(Config config, Supplier<Answerer> answerer, FeedbackStore feedback, Executor workers, Executor notices,
+    TeamsBot(Config config, Supplier<Answerer> answerer, Claims claims, Votes votes, Executor workers, Executor notices,
              Clock clock, Metrics metrics, RetryPolicy retries) {
         this.answerer = answerer;
         this.metrics = metrics;
         this.links = config.links();
-        this.feedback = feedback;
+        this.claims = claims;
+        this.votes = votes;
         this.workers = workers;
         this.notices = notices;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -171,7 +175,7 @@ public final class TeamsBot implements HttpEndpoint {
             return accepted();
         }
         String seen = "teams:activity:" + keyed(a.conversationId(), a.id());
-        if (!feedback.claim(seen, SEEN)) {
+        if (!claims.claim(seen, SEEN)) {
             LOG.info("teams {} repeated, not handled again", a.type());
             return accepted();
         }
@@ -197,11 +201,11 @@ public final class TeamsBot implements HttpEndpoint {
         boolean first;
         try {
             // the store keeps a 👎's question (blank or not, it decides) only when the operator turned that on
-            first = feedback.voteOnce(voted, VOTED, ids,
-                    direction.equals("up") ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN,
+            first = votes.voteOnce(voted, VOTED, ids,
+                    direction.equals("up") ? Vote.UP : Vote.DOWN,
                     Optional.of(Activity.string(value, "question")));
         } catch (SQLException e) {
-            feedback.release(seen);
+            claims.release(seen);
             throw e;
         }
         if (first) {
@@ -226,7 +230,7 @@ public final class TeamsBot implements HttpEndpoint {
 
     private Reply welcome(Activity a, String seen) throws SQLException {
         String welcomed = "teams:welcome:" + keyed(a.conversationId());
-        if (!feedback.claim(welcomed, WELCOMED)) {
+        if (!claims.claim(welcomed, WELCOMED)) {
             return accepted();
         }
         Runnable send = () -> {
@@ -291,7 +295,7 @@ public final class TeamsBot implements HttpEndpoint {
         } catch (RejectedExecutionException alsoBusy) {
             LOG.warn("teams activity refused with 503: notice queue full too");
             for (String claim : claims) {
-                feedback.release(claim);
+                this.claims.release(claim);
             }
             return Queued.REFUSED;
         }
@@ -308,7 +312,8 @@ public final class TeamsBot implements HttpEndpoint {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                LOG.error("teams reply failed: {}", e.getClass().getSimpleName());
+                LOG.error("teams reply failed: {}", e.getClass().getSimpleName(),
+                        nl.protocolbot.http.Traces.withoutMessages(e));
             }
         };
     }

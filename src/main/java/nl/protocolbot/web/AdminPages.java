@@ -21,7 +21,9 @@ import nl.protocolbot.answer.ArticleLinks;
 import nl.protocolbot.corpus.Article;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.QuestionTexts;
+import nl.protocolbot.feedback.Votes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,9 @@ final class AdminPages {
             Locale.forLanguageTag("nl-NL"));
 
     private final byte[] passwordHash;
-    private final FeedbackStore feedback;
-    private final FeedbackStore.QuestionTexts texts;
+    private final Votes votes;
+    private final KeptTexts keptTexts;
+    private final QuestionTexts texts;
     private final Supplier<Optional<WebApp.CorpusStatus>> status;
     private final Optional<WebApp.Learner> learner;
     private final Sessions sessions;
@@ -52,11 +55,12 @@ final class AdminPages {
     private final boolean importing;
 
     /** @param importing whether protocols can be imported ({@link ImportPages}): the dashboard links there */
-    AdminPages(String password, FeedbackStore feedback, FeedbackStore.QuestionTexts texts,
+    AdminPages(String password, Votes votes, KeptTexts keptTexts, QuestionTexts texts,
                Supplier<Optional<WebApp.CorpusStatus>> status, Optional<WebApp.Learner> learner, Sessions sessions,
                LoginLimiter limiter, Clock clock, boolean importing) {
         this.passwordHash = sha256(password);
-        this.feedback = feedback;
+        this.votes = votes;
+        this.keptTexts = keptTexts;
         this.texts = texts;
         this.status = status;
         this.learner = learner;
@@ -123,7 +127,7 @@ final class AdminPages {
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
             return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
         }
-        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
+        Optional<KeptTexts.Text> k = find(form.getOrDefault("vraag", ""));
         String article = form.getOrDefault("artikel", "").strip();
         if (k.isEmpty()) {
             return flash(s.get(), "Deze vraag staat niet (meer) in de lijst.", true);
@@ -141,7 +145,7 @@ final class AdminPages {
             return flash(s.get(), "Niet gekoppeld: " + String.join("; ", e.problems().stream()
                     .map(Problem::message).toList()), true);
         }
-        feedback.deleteKeptText(k.get().id());
+        keptTexts.delete(k.get().id());
         LOG.info("management: example question added to {}", article);
         return flash(s.get(), "Gekoppeld aan " + article + ": de vraag staat nu als voorbeeldvraag bij dat artikel.",
                 false);
@@ -153,18 +157,18 @@ final class AdminPages {
         if (s.isEmpty() || !Sessions.csrfMatches(s.get(), form.get("csrf"))) {
             return s.isEmpty() ? Outcome.redirect("/beheer") : Outcome.of(expired());
         }
-        Optional<FeedbackStore.KeptText> k = find(form.getOrDefault("vraag", ""));
-        boolean gone = k.isPresent() && feedback.deleteKeptText(k.get().id());
+        Optional<KeptTexts.Text> k = find(form.getOrDefault("vraag", ""));
+        boolean gone = k.isPresent() && keptTexts.delete(k.get().id());
         return flash(s.get(), gone ? "De vraag is verwijderd." : "Deze vraag staat niet (meer) in de lijst.", !gone);
     }
 
     /** A kept text by the ID a form names; empty for anything else. */
-    private Optional<FeedbackStore.KeptText> find(String id) throws Exception {
+    private Optional<KeptTexts.Text> find(String id) throws Exception {
         if (!id.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
         long n = Long.parseLong(id);
-        return feedback.keptTexts().stream().filter(k -> k.id() == n).findFirst();
+        return keptTexts.all().stream().filter(k -> k.id() == n).findFirst();
     }
 
     private Optional<Sessions.Session> signedIn(String sessionId) throws Exception {
@@ -197,14 +201,14 @@ final class AdminPages {
         m.put("status", status.get().map(this::statusView).orElse(null));
         m.put("votes", votes(answerer));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        m.put("voteChart", Charts.votesPerDay(feedback.votesPerDay(today.minusDays(Charts.DAYS)).stream()
+        m.put("voteChart", Charts.votesPerDay(votes.perDay(today.minusDays(Charts.DAYS)).stream()
                 .map(d -> new Charts.Day(d.day(), d.up(), d.down())).toList(), today));
-        m.put("weekChart", Charts.unansweredPerWeek(feedback.unansweredPerWeek(today.minusWeeks(Charts.WEEKS))
+        m.put("weekChart", Charts.unansweredPerWeek(keptTexts.unansweredPerWeek(today.minusWeeks(Charts.WEEKS))
                 .stream().map(w -> new Charts.Week(w.monday(), w.count())).toList(), today));
-        m.put("keeps", texts == FeedbackStore.QuestionTexts.KEEP);
+        m.put("keeps", texts == QuestionTexts.KEEP);
         m.put("canLearn", learner.isPresent());
         m.put("canImport", importing);
-        List<FeedbackStore.KeptText> kept = new ArrayList<>(feedback.keptTexts());
+        List<KeptTexts.Text> kept = new ArrayList<>(keptTexts.all());
         java.util.Collections.reverse(kept); // newest first
         m.put("kept", kept.stream().limit(KEPT_SHOWN).map(k -> keptView(k, answerer)).toList());
         m.put("links", answerer.links().stream()
@@ -247,7 +251,7 @@ final class AdminPages {
 
     private List<VoteRow> votes(Answerer answerer) throws Exception {
         List<VoteRow> rows = new ArrayList<>();
-        for (FeedbackStore.Votes v : feedback.stats().votes()) {
+        for (Votes.PerArticle v : votes.perArticle()) {
             String title = answerer.corpus().article(v.articleId()).map(Article::title)
                     .orElse("(niet meer in het corpus)");
             rows.add(new VoteRow(v.articleId(), ArticleLinks.path(v.articleId()), title, v.up(), v.down()));
@@ -255,10 +259,10 @@ final class AdminPages {
         return rows;
     }
 
-    private KeptView keptView(FeedbackStore.KeptText k, Answerer answerer) {
+    private KeptView keptView(KeptTexts.Text k, Answerer answerer) {
         List<Views.Link> articles = k.articleIds().stream().map(id -> new Views.Link(ArticleLinks.path(id), id,
                 answerer.corpus().article(id).map(Article::title).orElse(""))).toList();
-        return new KeptView(Long.toString(k.id()), k.kind() == FeedbackStore.TextKind.UNANSWERED
+        return new KeptView(Long.toString(k.id()), k.kind() == KeptTexts.Kind.UNANSWERED
                 ? "Geen antwoord gevonden" : "👎 niet nuttig: het antwoord", DAY.format(k.askedOn()), k.question(), articles);
     }
 

@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.WebState;
 
 /**
  * At most {@link #MAX_FAILURES} wrong passwords per {@link #WINDOW}, for the whole server, every replica together
@@ -21,10 +21,10 @@ final class LoginLimiter {
     /** What became of a login attempt. */
     enum Result { SIGNED_IN, WRONG, LIMITED }
 
-    private final FeedbackStore store;
+    private final WebState store;
     private final SecureRandom random;
 
-    LoginLimiter(FeedbackStore store, SecureRandom random) {
+    LoginLimiter(WebState store, SecureRandom random) {
         this.store = store;
         this.random = random;
     }

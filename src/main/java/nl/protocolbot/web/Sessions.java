@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.WebState;
 
 /**
  * The management pages' sessions, valid on every replica. A signed-in session is a random ID (the cookie
@@ -36,12 +36,12 @@ final class Sessions {
     record Flash(String text, boolean problem) {
     }
 
-    private final FeedbackStore store;
+    private final WebState store;
     private final byte[] key;
     private final SecureRandom random;
 
     /** @param key a key every replica shares (from the store), for the CSRF tokens */
-    Sessions(FeedbackStore store, byte[] key, SecureRandom random) {
+    Sessions(WebState store, byte[] key, SecureRandom random) {
         this.store = store;
         this.key = key.clone();
         this.random = random;

@@ -127,7 +127,7 @@ final class UploadHandler extends Handler.Abstract {
 
     private static void failed(Request request, Response response, Callback callback, Throwable e) {
         // never the request itself in the log: it holds a document
-        LOG.error("upload failed: {}", e.getClass().getSimpleName());
+        LOG.error("upload failed: {}", e.getClass().getSimpleName(), nl.protocolbot.http.Traces.withoutMessages(e));
         send(request, response, callback, HttpEndpoint.Reply.text(500, "Internal Server Error"), true);
     }
 

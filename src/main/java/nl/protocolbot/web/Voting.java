@@ -4,7 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Vote;
+import nl.protocolbot.feedback.Votes;
 import nl.protocolbot.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,12 @@ final class Voting {
     private static final Logger LOG = LoggerFactory.getLogger(Voting.class);
 
     private final VoteTokens tokens;
-    private final FeedbackStore feedback;
+    private final Votes votes;
     private final Metrics metrics;
 
-    Voting(VoteTokens tokens, FeedbackStore feedback, Metrics metrics) {
+    Voting(VoteTokens tokens, Votes votes, Metrics metrics) {
         this.tokens = tokens;
-        this.feedback = feedback;
+        this.votes = votes;
         this.metrics = metrics;
     }
 
@@ -42,8 +43,8 @@ final class Voting {
         VoteTokens.Vote v = vote.get();
         boolean up = stem.equals("op");
         String key = "web-vote:" + v.nonce();
-        if (feedback.voteOnce(key, VoteTokens.VALID.plusHours(1), v.articleIds(),
-                up ? FeedbackStore.Vote.UP : FeedbackStore.Vote.DOWN, Optional.of(v.question()))) {
+        if (votes.voteOnce(key, VoteTokens.VALID.plusHours(1), v.articleIds(),
+                up ? Vote.UP : Vote.DOWN, Optional.of(v.question()))) {
             metrics.voted(Metrics.Platform.WEB, up ? Metrics.Vote.UP : Metrics.Vote.DOWN);
             LOG.info("web vote {} recorded for {}", up ? "up" : "down", v.articleIds());
         }

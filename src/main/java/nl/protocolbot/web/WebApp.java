@@ -14,7 +14,10 @@ import java.util.function.Supplier;
 import nl.protocolbot.answer.Answerer;
 import nl.protocolbot.corpus.CorpusException;
 import nl.protocolbot.corpus.Problem;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.QuestionTexts;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.WebState;
 import nl.protocolbot.importer.Importer;
 import nl.protocolbot.http.HttpEndpoint;
 import nl.protocolbot.metrics.Metrics;
@@ -58,17 +61,20 @@ public final class WebApp {
     private WebApp(Builder b) throws SQLException {
         SecureRandom random = new SecureRandom();
         Objects.requireNonNull(b.answerer, "answerer");
-        Objects.requireNonNull(b.feedback, "feedback");
+        Objects.requireNonNull(b.votes, "votes");
+        Objects.requireNonNull(b.keptTexts, "keptTexts");
+        Objects.requireNonNull(b.webState, "webState");
         // one key in the shared store: a form or session made by one replica is good on every other
-        byte[] key = b.feedback.sharedKey("web-forms");
+        byte[] key = b.webState.sharedKey("web-forms");
         VoteTokens tokens = new VoteTokens(key, random, b.clock);
         PublicPages pages = new PublicPages(tokens, b.protocol, b.metrics);
-        Sessions sessions = new Sessions(b.feedback, key, random);
+        Sessions sessions = new Sessions(b.webState, key, random);
         Optional<ImportPages> imports = b.adminPassword.flatMap(p -> b.importing).map(i -> new ImportPages(
                 i.importer(), i.corpusDir(), i.reload(), new Drafts(b.clock, random), sessions, b.answerer));
-        Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.feedback, b.texts,
-                b.status, b.learner, sessions, new LoginLimiter(b.feedback, random), b.clock, imports.isPresent()));
-        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.feedback, b.metrics), admin, imports,
+        Optional<AdminPages> admin = b.adminPassword.map(password -> new AdminPages(password, b.votes, b.keptTexts,
+                b.texts, b.status, b.learner, sessions, new LoginLimiter(b.webState, random), b.clock,
+                imports.isPresent()));
+        endpoint = new WebEndpoint(b.answerer, pages, new Voting(tokens, b.votes, b.metrics), admin, imports,
                 b.publicUrl);
         uploads = imports.map(i -> new UploadHandler(endpoint, i));
     }
@@ -99,8 +105,10 @@ public final class WebApp {
     public static final class Builder {
         private Supplier<Answerer> answerer;
         private Supplier<Optional<CorpusStatus>> status = Optional::empty;
-        private FeedbackStore feedback;
-        private FeedbackStore.QuestionTexts texts = FeedbackStore.QuestionTexts.DISCARD;
+        private Votes votes;
+        private KeptTexts keptTexts;
+        private WebState webState;
+        private QuestionTexts texts = QuestionTexts.DISCARD;
         private Optional<Learner> learner = Optional.empty();
         private Optional<String> adminPassword = Optional.empty();
         private Optional<URI> publicUrl = Optional.empty();
@@ -123,13 +131,26 @@ public final class WebApp {
             return this;
         }
 
-        public Builder feedback(FeedbackStore feedback) {
-            this.feedback = feedback;
+        /** Where votes are counted, and read for the management page. */
+        public Builder votes(Votes votes) {
+            this.votes = votes;
+            return this;
+        }
+
+        /** The unanswered count and kept question texts, for the management page. */
+        public Builder keptTexts(KeptTexts keptTexts) {
+            this.keptTexts = keptTexts;
+            return this;
+        }
+
+        /** The sessions, login limit and form-signing key every replica shares. */
+        public Builder webState(WebState webState) {
+            this.webState = webState;
             return this;
         }
 
         /** Whether the store keeps question texts ({@code PROTOCOLBOT_KEEP_UNANSWERED}): then they are listed. */
-        public Builder questionTexts(FeedbackStore.QuestionTexts texts) {
+        public Builder questionTexts(QuestionTexts texts) {
             this.texts = texts;
             return this;
         }

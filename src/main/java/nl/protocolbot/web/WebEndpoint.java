@@ -64,7 +64,7 @@ final class WebEndpoint implements HttpEndpoint {
         } catch (BadRequest e) {
             return reply(call, Outcome.of(Page.message(400, "Onleesbaar verzoek", e.getMessage())), "no-store");
         } catch (Exception e) {
-            LOG.error("web page failed: {}", e.getClass().getSimpleName());
+            LOG.error("web page failed: {}", e.getClass().getSimpleName(), nl.protocolbot.http.Traces.withoutMessages(e));
             return reply(call, Outcome.of(Page.message(500, "Er ging iets mis",
                     "De pagina kon niet worden gemaakt. Probeer het zo opnieuw.")), "no-store");
         }

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Database;
 import org.junit.jupiter.api.Test;
 
 /** The database settings: PROTOCOLBOT_DATABASE_URL, _USER and _PASSWORD. */
@@ -26,7 +26,7 @@ class SettingsDatabaseTest {
     @Test
     void theDefaultIsTheSqliteFileInTheDataFolder() throws Exception {
         Settings s = Settings.fromEnv(env("PROTOCOLBOT_DATA", "/srv/bot"));
-        assertEquals(new FeedbackStore.Database("jdbc:sqlite:" + Path.of("/srv/bot/protocolbot.db"), Optional.empty(),
+        assertEquals(new Database("jdbc:sqlite:" + Path.of("/srv/bot/protocolbot.db"), Optional.empty(),
                 Optional.empty()), s.database());
         assertEquals(Optional.of(Path.of("/srv/bot/protocolbot.db")), s.database().sqliteFile());
     }
@@ -35,9 +35,9 @@ class SettingsDatabaseTest {
     void aPostgresUrlWithCredentialsNeverShowsThePassword() throws Exception {
         Settings s = Settings.fromEnv(env("PROTOCOLBOT_DATABASE_URL", "jdbc:postgresql://db:5432/protocolbot?sslmode=require",
                 "PROTOCOLBOT_DATABASE_USER", "protocolbot", "PROTOCOLBOT_DATABASE_PASSWORD", " spaties tellen mee "));
-        assertEquals(new FeedbackStore.Database("jdbc:postgresql://db:5432/protocolbot?sslmode=require",
+        assertEquals(new Database("jdbc:postgresql://db:5432/protocolbot?sslmode=require",
                 Optional.of("protocolbot"), Optional.of(" spaties tellen mee ")), s.database());
-        assertEquals(FeedbackStore.Database.Kind.POSTGRESQL, s.database().kind());
+        assertEquals(Database.Kind.POSTGRESQL, s.database().kind());
         assertTrue(s.toString().contains("database=jdbc:postgresql://db:5432/protocolbot (user protocolbot)"), s.toString());
         assertFalse(s.toString().contains("spaties"), s.toString());
     }

@@ -18,6 +18,7 @@ import nl.protocolbot.app.Server;
 import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.SlackSigner;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +79,8 @@ class FaultTest {
                 r.next();
                 assertEquals("ok", r.getString(1));
             }
-            try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
-                long stored = store.stats().votes().get(0).up();
+            try (FeedbackStore store = TestStores.openFolder(data, false)) {
+                long stored = TestStores.stats(store).votes().get(0).up();
                 assertTrue(stored >= acked.get(), "stored " + stored + " < acknowledged " + acked.get());
             }
         }

@@ -23,6 +23,7 @@ import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LogCapture;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.SlackSigner;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,8 +159,8 @@ class LoadTest {
             assertEquals(List.of(), mix.statuses.stream().filter(s -> s != 200).toList(), "every request answered 200");
             assertEquals(mix.eventThreads.keySet(), perThread.keySet(), "every event answered");
             assertTrue(perThread.values().stream().allMatch(n -> n == 1), "no event answered twice");
-            try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
-                assertEquals(mix.votesAcked.get(), store.stats().votes().get(0).up(), "no acknowledged vote lost");
+            try (FeedbackStore store = TestStores.openFolder(data, false)) {
+                assertEquals(mix.votesAcked.get(), TestStores.stats(store).votes().get(0).up(), "no acknowledged vote lost");
             }
             String log = logs.text();
             for (String secret : List.of("xoxb-load-SECRET", SlackHttpTest.SECRET, TeamsTest.TOKEN, "Juf Anna",

@@ -12,8 +12,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import nl.protocolbot.feedback.Vote;
 
 class MainTest {
     record Run(int code, String out, String err) {
@@ -193,9 +195,9 @@ class MainTest {
         Run none = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
         assertEquals(0, none.code(), "a fresh install is not an error");
         assertTrue(none.out().contains("(nog geen)") && none.out().contains("Vragen zonder antwoord: 0"), none.out());
-        try (var store = nl.protocolbot.feedback.FeedbackStore.openFolder(dir, true)) {
-            store.vote(java.util.List.of("aurora/3.5"), true);
-            store.unanswered("Waar kan ik parkeren?");
+        try (var store = nl.protocolbot.feedback.TestStores.openFolder(dir, true)) {
+            store.votes().vote(java.util.List.of("aurora/3.5"), Vote.UP, Optional.empty());
+            store.keptTexts().unanswered("Waar kan ik parkeren?");
         }
         Run r = withEnv(java.util.Map.of("PROTOCOLBOT_DATA", dir.toString(), "PROTOCOLBOT_KEEP_UNANSWERED", "true"),
                 "", "stats");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +55,10 @@ class SlackButtonsTest {
         }
     }
 
-    private static FeedbackStore.Votes votes(SlackServer server) throws Exception {
+    private static Votes.PerArticle votes(SlackServer server) throws Exception {
         server.serve.close();
-        try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
-            return store.stats().votes().get(0);
+        try (FeedbackStore store = TestStores.openFolder(server.data, false)) {
+            return TestStores.stats(store).votes().get(0);
         } finally {
             server.serve = nl.protocolbot.app.Server.start(server.settings());
         }
@@ -83,8 +85,8 @@ class SlackButtonsTest {
                     server.slack.responseUrl("new"), "1700001004.000100")).statusCode());
             assertTrue(server.slack.await("/response/new", 1).get(0).body().contains(first));
             server.serve.close();
-            try (FeedbackStore store = FeedbackStore.openFolder(server.data, false)) {
-                assertEquals(1, store.stats().unanswered(), "the off-topic question counted once, when asked");
+            try (FeedbackStore store = TestStores.openFolder(server.data, false)) {
+                assertEquals(1, TestStores.stats(store).unanswered(), "the off-topic question counted once, when asked");
             } finally {
                 server.serve = nl.protocolbot.app.Server.start(server.settings());
             }

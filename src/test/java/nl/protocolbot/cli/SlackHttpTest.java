@@ -19,6 +19,10 @@ import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LogCapture;
 import nl.protocolbot.testing.LoopbackSlackApi;
 import nl.protocolbot.testing.SlackSigner;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.Stats;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,9 +215,9 @@ class SlackHttpTest {
         slack.await("/response/v2", 1);
         serve.close();
         serve = Server.start(settings(data));
-        try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
-            FeedbackStore.Stats s = store.stats();
-            assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1), new FeedbackStore.Votes("scoh/11tal-8", 1, 0)),
+        try (FeedbackStore store = TestStores.openFolder(data, false)) {
+            Stats s = TestStores.stats(store);
+            assertEquals(List.of(new Votes.PerArticle("aurora/3.5", 1, 1), new Votes.PerArticle("scoh/11tal-8", 1, 0)),
                     s.votes());
         }
         assertTrue(slack.calls("/response/v1").get(0).body().contains("Bedankt"));
@@ -233,11 +237,11 @@ class SlackHttpTest {
                 action("protocol_vote_up", "aurora/3.5\n" + "deze telt niet", slack.responseUrl("u1")));
         slack.await("/response/d2", 1);
         slack.await("/response/u1", 1);
-        try (FeedbackStore store = FeedbackStore.openFolder(data, true)) {
-            FeedbackStore.Stats s = store.stats();
-            assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 2)), s.votes());
+        try (FeedbackStore store = TestStores.openFolder(data, true)) {
+            Stats s = TestStores.stats(store);
+            assertEquals(List.of(new Votes.PerArticle("aurora/3.5", 1, 2)), s.votes());
             assertEquals(1, s.keptTexts().size(), s.keptTexts()::toString);
-            assertEquals(FeedbackStore.TextKind.VOTED_DOWN, s.keptTexts().get(0).kind());
+            assertEquals(KeptTexts.Kind.VOTED_DOWN, s.keptTexts().get(0).kind());
             assertEquals(question, s.keptTexts().get(0).question());
             assertEquals(List.of("aurora/3.5"), s.keptTexts().get(0).articleIds());
         }

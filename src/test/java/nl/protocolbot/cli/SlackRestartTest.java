@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,8 @@ class SlackRestartTest {
             assertEquals(200, server.signer.post(server.url(), "application/x-www-form-urlencoded", vote, ts,
                     signature).statusCode());
             server.serve.close();
-            try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
-                assertEquals(new FeedbackStore.Votes("aurora/3.5", 1, 0), store.stats().votes().get(0));
+            try (FeedbackStore store = TestStores.openFolder(data, false)) {
+                assertEquals(new Votes.PerArticle("aurora/3.5", 1, 0), TestStores.stats(store).votes().get(0));
             }
             server.serve = nl.protocolbot.app.Server.start(server.settings());
         }

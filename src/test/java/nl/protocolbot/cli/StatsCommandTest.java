@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
-import nl.protocolbot.feedback.FeedbackStore.QuestionTexts;
-import nl.protocolbot.feedback.FeedbackStore.Vote;
+import nl.protocolbot.feedback.QuestionTexts;
+import nl.protocolbot.feedback.Vote;
 import nl.protocolbot.feedback.TestPostgres;
+import nl.protocolbot.feedback.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code protocolbot stats}: votes, the unanswered count, and the kept question texts only when asked for. */
 @ExtendWith(TestPostgres.class)
 class StatsCommandTest {
-    static void fill(FeedbackStore.Database db) throws Exception {
-        try (FeedbackStore s = FeedbackStore.builder(db).questionTexts(QuestionTexts.KEEP).open()) {
-            s.unanswered("Hoe laat begint de kerstviering?");
-            s.vote(List.of("aurora/3.5", "scoh/11tal-8"), Vote.DOWN, Optional.of("mag ik de schoolreis filmen?"));
-            s.vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
-            s.unanswered("Waar kan ik parkeren?");
+    static void fill(Database db) throws Exception {
+        try (FeedbackStore s = FeedbackStore.open(db, QuestionTexts.KEEP)) {
+            s.keptTexts().unanswered("Hoe laat begint de kerstviering?");
+            s.votes().vote(List.of("aurora/3.5", "scoh/11tal-8"), Vote.DOWN, Optional.of("mag ik de schoolreis filmen?"));
+            s.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
+            s.keptTexts().unanswered("Waar kan ik parkeren?");
         }
     }
 
@@ -39,7 +40,7 @@ class StatsCommandTest {
 
     @Test
     void keptTextsAreListedOnlyWithKeepUnansweredTrue(@TempDir Path dir) throws Exception {
-        fill(FeedbackStore.Database.inFolder(dir));
+        fill(Database.inFolder(dir));
         MainTest.Run hidden = MainTest.withEnv(Map.of("PROTOCOLBOT_DATA", dir.toString()), "", "stats");
         assertEquals(0, hidden.code(), hidden.err());
         assertFalse(hidden.out().contains("kerstviering") || hidden.out().contains("schoolreis"), hidden.out());
@@ -60,7 +61,7 @@ class StatsCommandTest {
 
     @Test
     void deleteRemovesOneKeptTextByItsNumber(@TempDir Path dir) throws Exception {
-        fill(FeedbackStore.Database.inFolder(dir));
+        fill(Database.inFolder(dir));
         Map<String, String> env = Map.of("PROTOCOLBOT_DATA", dir.toString(), "PROTOCOLBOT_KEEP_UNANSWERED", "true");
         MainTest.Run r = MainTest.withEnv(env, "", "stats", "--delete", "2", "--delete", "42");
         assertEquals(0, r.code(), r.err());

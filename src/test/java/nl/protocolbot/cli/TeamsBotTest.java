@@ -26,6 +26,10 @@ import nl.protocolbot.app.Settings;
 import nl.protocolbot.testing.LogCapture;
 import nl.protocolbot.teams.FakeBotFramework;
 import nl.protocolbot.teams.FakeBotFramework.Posted;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.Stats;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,9 +182,9 @@ class TeamsBotTest {
     }
 
     /** What the store holds, read through a second connection to the same database. */
-    FeedbackStore.Stats stats() throws Exception {
-        try (FeedbackStore store = FeedbackStore.openFolder(data, false)) {
-            return store.stats();
+    Stats stats() throws Exception {
+        try (FeedbackStore store = TestStores.openFolder(data, false)) {
+            return TestStores.stats(store);
         }
     }
 
@@ -477,8 +481,8 @@ class TeamsBotTest {
         assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", replies.get(id(first)));
         assertEquals("Je stem op dit antwoord was al geteld. Bedankt!", replies.get(id(again)));
         assertEquals("Bedankt voor je feedback! Zo wordt de bot beter.", replies.get(id(otherCard)));
-        List<FeedbackStore.Votes> votes = stats().votes();
-        assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 1, 1)), votes);
+        List<Votes.PerArticle> votes = stats().votes();
+        assertEquals(List.of(new Votes.PerArticle("aurora/3.5", 1, 1)), votes);
         Map<String, Double> m = metricsWhen("protocolbot_votes_total{platform=teams_bot,vote=up}", 1.0);
         assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=up}"));
         assertEquals(1.0, m.get("protocolbot_votes_total{platform=teams_bot,vote=down}"), "the second click not");
@@ -496,9 +500,9 @@ class TeamsBotTest {
         assertEquals(202, post(down).statusCode());
         assertEquals(202, post(up).statusCode());
         teams.await(2);
-        List<FeedbackStore.KeptText> kept = stats().keptTexts();
+        List<KeptTexts.Text> kept = stats().keptTexts();
         assertEquals(1, kept.size(), kept::toString);
-        assertEquals(FeedbackStore.TextKind.VOTED_DOWN, kept.get(0).kind());
+        assertEquals(KeptTexts.Kind.VOTED_DOWN, kept.get(0).kind());
         assertEquals(question, kept.get(0).question());
         assertEquals(List.of("aurora/3.5"), kept.get(0).articleIds());
     }

@@ -16,8 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.protocolbot.feedback.FeedbackStore.QuestionTexts;
-import nl.protocolbot.feedback.FeedbackStore.Vote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +38,10 @@ class FeedbackStorePostgresTest {
                     work.add(() -> {
                         for (int i = 0; i < ROUNDS; i++) {
                             // both orders, so that a deadlock between two transactions would show
-                            store.vote(i % 2 == 0 ? List.of("aurora/3.5", "oog/5") : List.of("oog/5", "aurora/3.5"),
+                            store.votes().vote(i % 2 == 0 ? List.of("aurora/3.5", "oog/5") : List.of("oog/5", "aurora/3.5"),
                                     Vote.UP, Optional.empty());
-                            store.vote(List.of("oog/5"), Vote.DOWN, Optional.of("mag ik memes delen?"));
-                            store.unanswered("Hoe laat begint de kerstviering?");
+                            store.votes().vote(List.of("oog/5"), Vote.DOWN, Optional.of("mag ik memes delen?"));
+                            store.keptTexts().unanswered("Hoe laat begint de kerstviering?");
                         }
                         return null;
                     });
@@ -51,12 +49,12 @@ class FeedbackStorePostgresTest {
             }
             runAll(work);
             long total = 2L * THREADS * ROUNDS;
-            FeedbackStore.Stats stats = a.stats();
-            assertEquals(List.of(new FeedbackStore.Votes("oog/5", total, total), new FeedbackStore.Votes("aurora/3.5", total, 0)),
+            Stats stats = TestStores.stats(a);
+            assertEquals(List.of(new Votes.PerArticle("oog/5", total, total), new Votes.PerArticle("aurora/3.5", total, 0)),
                     stats.votes());
             assertEquals(total, stats.unanswered());
             assertEquals(2 * total, stats.keptTexts().size(), "one text per 👎 and per unanswered question");
-            assertEquals(stats, b.stats(), "both replicas see the same numbers");
+            assertEquals(stats, TestStores.stats(b), "both replicas see the same numbers");
         }
     }
 
@@ -69,7 +67,7 @@ class FeedbackStorePostgresTest {
                     work.add(() -> {
                         int won = 0;
                         for (int key = 0; key < ROUNDS; key++) {
-                            won += store.claim("slack:event:Ev" + key, Duration.ofMinutes(15)) ? 1 : 0;
+                            won += store.claims().claim("slack:event:Ev" + key, Duration.ofMinutes(15)) ? 1 : 0;
                         }
                         return won;
                     });
@@ -80,9 +78,10 @@ class FeedbackStorePostgresTest {
                 won += w;
             }
             assertEquals(ROUNDS, won, "every key claimed exactly once across both replicas");
-            assertFalse(b.claim("slack:event:Ev0", Duration.ofMinutes(15)));
-            a.release("slack:event:Ev0");
-            assertTrue(b.claim("slack:event:Ev0", Duration.ofMinutes(15)), "a release frees the key for the other");
+            assertFalse(b.claims().claim("slack:event:Ev0", Duration.ofMinutes(15)));
+            a.claims().release("slack:event:Ev0");
+            assertTrue(b.claims().claim("slack:event:Ev0", Duration.ofMinutes(15)),
+                    "a release frees the key for the other");
         }
     }
 
@@ -92,17 +91,18 @@ class FeedbackStorePostgresTest {
         int port = pg.getPort();
         TestPostgres.Db db = TestPostgres.create(pg);
         try (FeedbackStore s = open(db)) {
-            s.vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
+            s.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
             pg.close();
-            SQLException e = assertThrows(SQLException.class, () -> s.vote(List.of("aurora/3.5"), Vote.UP, Optional.empty()));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> s.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty()));
             assertFalse(e.getMessage().contains("aurora/3.5"), e.getMessage());
-            assertThrows(SQLException.class, () -> s.claim("slack:event:Ev1", Duration.ofMinutes(15)));
+            assertThrows(SQLException.class, () -> s.claims().claim("slack:event:Ev1", Duration.ofMinutes(15)));
             pg = TestPostgres.start(Optional.of(dir), port);
             // a pooled connection that died with the database fails once and is dropped from the pool: the
             // store recovers within as many writes as the pool holds connections, with no restart
-            assertTrue(firstSuccess(() -> s.vote(List.of("aurora/3.5"), Vote.UP, Optional.empty())) < 10);
-            assertTrue(s.claim("slack:event:Ev1", Duration.ofMinutes(15)));
-            assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 2, 0)), s.stats().votes(),
+            assertTrue(firstSuccess(() -> s.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty())) < 10);
+            assertTrue(s.claims().claim("slack:event:Ev1", Duration.ofMinutes(15)));
+            assertEquals(List.of(new Votes.PerArticle("aurora/3.5", 2, 0)), TestStores.stats(s).votes(),
                     "the vote made while the database was away is lost, the others are kept");
         } finally {
             pg.close();
@@ -114,9 +114,9 @@ class FeedbackStorePostgresTest {
         String password = "Geheim-Wachtwoord-42";
         for (String url : List.of("jdbc:postgresql://127.0.0.1:1/protocolbot",
                 "jdbc:postgresql://127.0.0.1:1/protocolbot?user=bot&password=" + password)) {
-            FeedbackStore.Database db = new FeedbackStore.Database(url, Optional.of("bot"), Optional.of(password));
+            Database db = new Database(url, Optional.of("bot"), Optional.of(password));
             FeedbackStore.Unavailable e = assertThrows(FeedbackStore.Unavailable.class,
-                    () -> FeedbackStore.builder(db).open());
+                    () -> FeedbackStore.open(db, QuestionTexts.DISCARD));
             assertTrue(e.getMessage().startsWith("database jdbc:postgresql://127.0.0.1:1/protocolbot is niet bereikbaar: "),
                     e.getMessage());
             assertFalse(e.getMessage().contains(password), e.getMessage());
@@ -143,7 +143,7 @@ class FeedbackStorePostgresTest {
     }
 
     static FeedbackStore open(TestPostgres.Db pg) throws SQLException {
-        return FeedbackStore.builder(pg.database()).questionTexts(QuestionTexts.KEEP).open();
+        return FeedbackStore.open(pg.database(), QuestionTexts.KEEP);
     }
 
     static <T> List<T> runAll(List<Callable<T>> work) throws Exception {

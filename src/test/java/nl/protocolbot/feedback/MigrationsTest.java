@@ -16,8 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import nl.protocolbot.feedback.FeedbackStore.KeptText;
-import nl.protocolbot.feedback.FeedbackStore.TextKind;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,28 +44,28 @@ class MigrationsTest {
 
     @Test
     void aFreshSqliteFileGetsEveryVersion(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
-        try (FeedbackStore s = FeedbackStore.builder(db).open()) {
-            assertEquals(new FeedbackStore.Stats(List.of(), 0, List.of()), s.stats());
+        Database db = Database.inFolder(dir);
+        try (FeedbackStore s = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            assertEquals(new Stats(List.of(), 0, List.of()), TestStores.stats(s));
         }
         assertEquals(List.of("1 success", "2 success", "3 success", "4 success"), history(db));
     }
 
     @Test
     void aFreshPostgresDatabaseGetsEveryVersion(TestPostgres.Db pg) throws Exception {
-        try (FeedbackStore s = FeedbackStore.builder(pg.database()).open()) {
-            assertEquals(new FeedbackStore.Stats(List.of(), 0, List.of()), s.stats());
+        try (FeedbackStore s = FeedbackStore.open(pg.database(), QuestionTexts.DISCARD)) {
+            assertEquals(new Stats(List.of(), 0, List.of()), TestStores.stats(s));
         }
         assertEquals(List.of("1 success", "2 success", "3 success", "4 success"), history(pg.database()));
-        try (FeedbackStore s = FeedbackStore.builder(pg.database()).open()) {
-            assertTrue(s.claim("k", Duration.ofMinutes(1)), "a second start migrates nothing and works");
+        try (FeedbackStore s = FeedbackStore.open(pg.database(), QuestionTexts.DISCARD)) {
+            assertTrue(s.claims().claim("k", Duration.ofMinutes(1)), "a second start migrates nothing and works");
         }
         assertEquals(List.of("1 success", "2 success", "3 success", "4 success"), history(pg.database()));
     }
 
     @Test
     void anSqliteFileFromBeforeMigrationsIsBaselinedAndKeepsItsRows(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
+        Database db = Database.inFolder(dir);
         execute(db, OLD_TABLES, OLD_ROWS);
         assertOldRowsKept(db);
         assertEquals(List.of("0 success", "1 success", "2 success", "3 success", "4 success"), history(db));
@@ -81,57 +80,58 @@ class MigrationsTest {
 
     @Test
     void anSqliteFileFromBeforeTheSeenTableGetsIt(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
+        Database db = Database.inFolder(dir);
         execute(db, OLD_TABLES.subList(0, 3), List.of("INSERT INTO votes (article_id, up, down) VALUES ('oog/5', 1, 0)"));
-        try (FeedbackStore s = FeedbackStore.builder(db).open()) {
-            assertTrue(s.claim("slack:event:Ev9", Duration.ofMinutes(15)));
-            assertFalse(s.claim("slack:event:Ev9", Duration.ofMinutes(15)));
-            assertEquals(List.of(new FeedbackStore.Votes("oog/5", 1, 0)), s.stats().votes());
+        try (FeedbackStore s = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            assertTrue(s.claims().claim("slack:event:Ev9", Duration.ofMinutes(15)));
+            assertFalse(s.claims().claim("slack:event:Ev9", Duration.ofMinutes(15)));
+            assertEquals(List.of(new Votes.PerArticle("oog/5", 1, 0)), TestStores.stats(s).votes());
         }
     }
 
     @Test
     void aDatabaseANewerVersionMigratedStillOpensForARollingUpgrade(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
-        FeedbackStore.builder(db).open().close();
+        Database db = Database.inFolder(dir);
+        FeedbackStore.open(db, QuestionTexts.DISCARD).close();
         execute(db, List.of(), List.of("INSERT INTO flyway_schema_history (installed_rank, version, description, "
                 + "type, script, checksum, installed_by, execution_time, success) "
                 + "VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 1, 'x', 1, 1)"));
-        try (FeedbackStore s = FeedbackStore.builder(db).open()) {
-            s.vote(List.of("oog/5"), true);
+        try (FeedbackStore s = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            s.votes().vote(List.of("oog/5"), Vote.UP, Optional.empty());
         }
     }
 
     @Test
     void anAppliedMigrationThatWasChangedIsRefusedInOneLine(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
-        FeedbackStore.builder(db).open().close();
+        Database db = Database.inFolder(dir);
+        FeedbackStore.open(db, QuestionTexts.DISCARD).close();
         execute(db, List.of(), List.of("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'"));
-        FeedbackStore.Unavailable e = assertThrows(FeedbackStore.Unavailable.class, () -> FeedbackStore.builder(db).open());
+        FeedbackStore.Unavailable e = assertThrows(FeedbackStore.Unavailable.class,
+                () -> FeedbackStore.open(db, QuestionTexts.DISCARD));
         assertTrue(e.getMessage().startsWith("database jdbc:sqlite:" + dir.toAbsolutePath().resolve("protocolbot.db")
                 + ": schema bijwerken mislukt: "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
-    static void assertOldRowsKept(FeedbackStore.Database db) throws Exception {
-        try (FeedbackStore s = FeedbackStore.builder(db).open()) {
-            FeedbackStore.Stats stats = s.stats();
-            assertEquals(List.of(new FeedbackStore.Votes("aurora/3.5", 4, 1), new FeedbackStore.Votes("scoh/11tal-8", 0, 2)),
+    static void assertOldRowsKept(Database db) throws Exception {
+        try (FeedbackStore s = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            Stats stats = TestStores.stats(s);
+            assertEquals(List.of(new Votes.PerArticle("aurora/3.5", 4, 1), new Votes.PerArticle("scoh/11tal-8", 0, 2)),
                     stats.votes());
             assertEquals(7, stats.unanswered());
             assertEquals(List.of(
-                    new KeptText(1, TextKind.UNANSWERED, LocalDate.of(2025, 1, 20), "Waar kan ik parkeren?", List.of()),
-                    new KeptText(2, TextKind.UNANSWERED, LocalDate.of(2025, 2, 3), "Hoe laat begint de kerstviering?",
+                    new KeptTexts.Text(1, KeptTexts.Kind.UNANSWERED, LocalDate.of(2025, 1, 20), "Waar kan ik parkeren?", List.of()),
+                    new KeptTexts.Text(2, KeptTexts.Kind.UNANSWERED, LocalDate.of(2025, 2, 3), "Hoe laat begint de kerstviering?",
                             List.of())), stats.keptTexts(), "old texts move over, oldest first, with IDs");
-            assertFalse(s.claim("slack:event:Ev1", Duration.ofMinutes(15)), "an old claim still holds");
-            s.vote(List.of("aurora/3.5"), true);
-            s.unanswered("Waar is de kopieerruimte?");
-            assertEquals(new FeedbackStore.Votes("aurora/3.5", 5, 1), s.stats().votes().get(0));
-            assertEquals(8, s.stats().unanswered());
+            assertFalse(s.claims().claim("slack:event:Ev1", Duration.ofMinutes(15)), "an old claim still holds");
+            s.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
+            s.keptTexts().unanswered("Waar is de kopieerruimte?");
+            assertEquals(new Votes.PerArticle("aurora/3.5", 5, 1), TestStores.stats(s).votes().get(0));
+            assertEquals(8, TestStores.stats(s).unanswered());
         }
     }
 
-    static void execute(FeedbackStore.Database db, List<String> tables, List<String> rows) throws SQLException {
+    static void execute(Database db, List<String> tables, List<String> rows) throws SQLException {
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             for (String sql : tables) {
                 s.execute(sql);
@@ -143,7 +143,7 @@ class MigrationsTest {
     }
 
     /** Flyway's history: "version state" per row, in order; a database that needed no baseline has no version 0. */
-    static List<String> history(FeedbackStore.Database db) throws SQLException {
+    static List<String> history(Database db) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = connect(db); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history ORDER BY installed_rank")) {
@@ -154,7 +154,7 @@ class MigrationsTest {
         return rows;
     }
 
-    static Connection connect(FeedbackStore.Database db) throws SQLException {
+    static Connection connect(Database db) throws SQLException {
         Properties p = new Properties();
         db.user().ifPresent(u -> p.setProperty("user", u));
         return DriverManager.getConnection(db.url(), p);

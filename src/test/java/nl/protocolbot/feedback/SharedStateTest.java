@@ -46,53 +46,56 @@ class SharedStateTest {
     @Test
     void claimsExtendWhileLiveAndAreCountedByPrefix(@TempDir Path dir) throws Exception {
         Moving clock = new Moving();
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
-        try (FeedbackStore s = FeedbackStore.builder(db).clock(clock).open()) {
-            assertFalse(s.extend("web-session:x", Duration.ofMinutes(10)), "never claimed");
-            assertTrue(s.claim("web-session:x", Duration.ofMinutes(10)));
+        Database db = Database.inFolder(dir);
+        try (FeedbackStore s = TestStores.open(db, QuestionTexts.DISCARD, clock)) {
+            assertFalse(s.webState().extend("web-session:x", Duration.ofMinutes(10)), "never claimed");
+            assertTrue(s.claims().claim("web-session:x", Duration.ofMinutes(10)));
             clock.now = clock.now.plus(Duration.ofMinutes(9));
-            assertTrue(s.extend("web-session:x", Duration.ofMinutes(10)), "used within its time: kept alive");
+            assertTrue(s.webState().extend("web-session:x", Duration.ofMinutes(10)), "used within its time: kept alive");
             clock.now = clock.now.plus(Duration.ofMinutes(9));
-            assertTrue(s.extend("web-session:x", Duration.ofMinutes(10)), "18 minutes after the claim, still alive");
+            assertTrue(s.webState().extend("web-session:x", Duration.ofMinutes(10)),
+                    "18 minutes after the claim, still alive");
             clock.now = clock.now.plus(Duration.ofMinutes(11));
-            assertFalse(s.extend("web-session:x", Duration.ofMinutes(10)), "unused for 11 minutes: gone");
-            s.claim("weblogin:1", Duration.ofMinutes(1));
-            s.claim("weblogin:2", Duration.ofMinutes(1));
-            s.claim("other:3", Duration.ofMinutes(1));
-            assertEquals(2, s.live("weblogin:"));
+            assertFalse(s.webState().extend("web-session:x", Duration.ofMinutes(10)), "unused for 11 minutes: gone");
+            s.claims().claim("weblogin:1", Duration.ofMinutes(1));
+            s.claims().claim("weblogin:2", Duration.ofMinutes(1));
+            s.claims().claim("other:3", Duration.ofMinutes(1));
+            assertEquals(2, s.webState().live("weblogin:"));
             clock.now = clock.now.plus(Duration.ofSeconds(61));
-            assertEquals(0, s.live("weblogin:"));
-            assertThrows(IllegalArgumentException.class, () -> s.live("web_login%"));
+            assertEquals(0, s.webState().live("weblogin:"));
+            assertThrows(IllegalArgumentException.class, () -> s.webState().live("web_login%"));
         }
     }
 
     @Test
     void aSharedKeyIsMadeOnceAndReadByEveryStore(@TempDir Path dir) throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
+        Database db = Database.inFolder(dir);
         byte[] first;
-        try (FeedbackStore a = FeedbackStore.builder(db).open(); FeedbackStore b = FeedbackStore.builder(db).open()) {
-            first = a.sharedKey("web-forms");
+        try (FeedbackStore a = FeedbackStore.open(db, QuestionTexts.DISCARD);
+             FeedbackStore b = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            first = a.webState().sharedKey("web-forms");
             assertEquals(32, first.length);
-            assertArrayEquals(first, b.sharedKey("web-forms"));
-            assertFalse(Arrays.equals(first, a.sharedKey("other")));
+            assertArrayEquals(first, b.webState().sharedKey("web-forms"));
+            assertFalse(Arrays.equals(first, a.webState().sharedKey("other")));
         }
-        try (FeedbackStore again = FeedbackStore.builder(db).open()) {
-            assertArrayEquals(first, again.sharedKey("web-forms"), "it survives a restart");
+        try (FeedbackStore again = FeedbackStore.open(db, QuestionTexts.DISCARD)) {
+            assertArrayEquals(first, again.webState().sharedKey("web-forms"), "it survives a restart");
         }
     }
 
     @Test
     void onPostgresTwoStoresShareKeysAndClaims(TestPostgres.Db pg) throws Exception {
-        try (FeedbackStore a = FeedbackStore.builder(pg.database()).open();
-             FeedbackStore b = FeedbackStore.builder(pg.database()).open()) {
-            assertArrayEquals(a.sharedKey("web-forms"), b.sharedKey("web-forms"));
-            assertTrue(a.claim("web-session:y", Duration.ofMinutes(10)));
-            assertTrue(b.extend("web-session:y", Duration.ofMinutes(10)), "a session made on one replica is live on the other");
-            b.release("web-session:y");
-            assertFalse(a.extend("web-session:y", Duration.ofMinutes(10)), "and ended for both");
-            a.claim("weblogin:a", Duration.ofMinutes(1));
-            b.claim("weblogin:b", Duration.ofMinutes(1));
-            assertEquals(2, a.live("weblogin:"));
+        try (FeedbackStore a = FeedbackStore.open(pg.database(), QuestionTexts.DISCARD);
+             FeedbackStore b = FeedbackStore.open(pg.database(), QuestionTexts.DISCARD)) {
+            assertArrayEquals(a.webState().sharedKey("web-forms"), b.webState().sharedKey("web-forms"));
+            assertTrue(a.claims().claim("web-session:y", Duration.ofMinutes(10)));
+            assertTrue(b.webState().extend("web-session:y", Duration.ofMinutes(10)),
+                    "a session made on one replica is live on the other");
+            b.claims().release("web-session:y");
+            assertFalse(a.webState().extend("web-session:y", Duration.ofMinutes(10)), "and ended for both");
+            a.claims().claim("weblogin:a", Duration.ofMinutes(1));
+            b.claims().claim("weblogin:b", Duration.ofMinutes(1));
+            assertEquals(2, a.webState().live("weblogin:"));
         }
     }
 }

@@ -24,8 +24,8 @@ public final class TestPostgres implements ParameterResolver {
             return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
         }
 
-        public FeedbackStore.Database database() {
-            return new FeedbackStore.Database(url(), Optional.of("postgres"), Optional.empty());
+        public Database database() {
+            return new Database(url(), Optional.of("postgres"), Optional.empty());
         }
     }
 

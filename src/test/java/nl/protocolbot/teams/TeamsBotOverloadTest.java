@@ -21,6 +21,8 @@ import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.search.SearchEngine;
 import nl.protocolbot.http.HttpEndpoint;
 import nl.protocolbot.metrics.Metrics;
+import nl.protocolbot.feedback.Vote;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,7 @@ class TeamsBotOverloadTest {
     @BeforeEach
     void start() throws Exception {
         fake = new FakeBotFramework();
-        store = FeedbackStore.openFolder(data, false);
+        store = TestStores.openFolder(data, false);
         answerer = new Answerer(SearchEngine.build(CorpusLoader.bundled()));
     }
 
@@ -86,7 +88,8 @@ class TeamsBotOverloadTest {
     TeamsBot bot(Executor workers, Executor notices) {
         TeamsBot.Config config = new TeamsBot.Config(FakeBotFramework.APP_ID, FakeBotFramework.APP_PASSWORD,
                 URI.create(fake.openIdUrl()), URI.create(fake.tokenUrl()));
-        return new TeamsBot(config, () -> answerer, store, workers, notices, Clock.systemUTC(), metrics);
+        return new TeamsBot(config, () -> answerer, store.claims(), store.votes(), workers, notices, Clock.systemUTC(),
+                metrics);
     }
 
     @Test

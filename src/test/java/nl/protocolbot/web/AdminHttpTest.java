@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.Vote;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class AdminHttpTest {
     /** A question nobody answered, kept by asking it on the public page as staff would. */
     String keptUnanswered() throws Exception {
         assertTrue(site.get(Site.q(UNANSWERED)).body().contains("Niets gevonden"));
-        return Long.toString(site.store.keptTexts().stream().filter(k -> k.question().equals(UNANSWERED))
+        return Long.toString(site.store.keptTexts().all().stream().filter(k -> k.question().equals(UNANSWERED))
                 .reduce((a, b) -> b).orElseThrow().id());
     }
 
@@ -157,7 +158,7 @@ class AdminHttpTest {
         assertEquals(403, site.post("/beheer/koppel", Map.of("vraag", id, "artikel", "aurora/3.5", "csrf", "x"),
                 cookie(admin)).statusCode());
         assertEquals(403, site.post("/beheer/uitloggen", Map.of(), cookie(admin)).statusCode());
-        assertEquals(1, site.store.keptTexts().size(), "nothing was deleted or linked");
+        assertEquals(1, site.store.keptTexts().all().size(), "nothing was deleted or linked");
         assertTrue(dashboard(admin).body().contains("Uitloggen"), "and still signed in");
     }
 
@@ -177,8 +178,8 @@ class AdminHttpTest {
 
     @Test
     void dashboardShowsVotesChartsAndTheLastRefusedReload() throws Exception {
-        site.store.vote(List.of("aurora/3.5"), true);
-        site.store.vote(List.of("aurora/3.5"), false);
+        site.store.votes().vote(List.of("aurora/3.5"), Vote.UP, Optional.empty());
+        site.store.votes().vote(List.of("aurora/3.5"), Vote.DOWN, Optional.empty());
         keptUnanswered();
         Files.writeString(site.corpus.resolve("aurora.md"), "\n### [3.5] Dubbel\n\nTekst.\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -212,7 +213,7 @@ class AdminHttpTest {
                 .anyMatch(e -> e.articleId().equals("aurora/3.5") && e.question().equals(UNANSWERED)));
         assertTrue(after.contains("Gekoppeld aan aurora/3.5"), after);
         assertFalse(after.contains(UNANSWERED), "the text is gone once linked");
-        assertEquals(List.of(), site.store.keptTexts());
+        assertEquals(List.of(), site.store.keptTexts().all());
     }
 
     @Test
@@ -268,7 +269,7 @@ class AdminHttpTest {
         form.put("artikel", "aurora/99");
         String after = after(site.post("/beheer/koppel", form, cookie(session)), session);
         assertTrue(after.contains("Niet gekoppeld: ") && after.contains("onbekend artikel-ID"), after);
-        assertTrue(site.store.keptTexts().stream().anyMatch(k -> Long.toString(k.id()).equals(id)));
+        assertTrue(site.store.keptTexts().all().stream().anyMatch(k -> Long.toString(k.id()).equals(id)));
     }
 
     @Test
@@ -278,7 +279,7 @@ class AdminHttpTest {
         Map<String, String> form = Site.form(dashboard(session).body(), "/beheer/verwijder");
         assertEquals(id, form.get("vraag"));
         String after = after(site.post("/beheer/verwijder", form, cookie(session)), session);
-        assertEquals(List.<FeedbackStore.KeptText>of(), site.store.keptTexts());
+        assertEquals(List.<KeptTexts.Text>of(), site.store.keptTexts().all());
         assertTrue(after.contains("De vraag is verwijderd."));
     }
 
@@ -306,7 +307,7 @@ class AdminHttpTest {
         String csrf = Site.form(html, "/beheer/verwijder").get("csrf");
         assertTrue(after(site.post("/beheer/koppel", Map.of("csrf", csrf, "vraag", id, "artikel", "aurora/3.5"),
                 cookie(session)), session).contains("Koppelen kan alleen als de bot een corpusmap volgt"));
-        assertEquals(1, site.store.keptTexts().size());
+        assertEquals(1, site.store.keptTexts().all().size());
     }
 
     @Test
@@ -316,6 +317,6 @@ class AdminHttpTest {
         HttpResponse<String> r = site.post("/beheer/verwijder", Map.of("vraag", id, "csrf", l.csrf()),
                 cookie(l.cookie()));
         assertEquals(303, r.statusCode());
-        assertEquals(1, site.store.keptTexts().size(), "nothing deleted");
+        assertEquals(1, site.store.keptTexts().all().size(), "nothing deleted");
     }
 }

@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Database;
+import nl.protocolbot.feedback.QuestionTexts;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +36,10 @@ class GuardsTest {
 
     @BeforeEach
     void open() throws Exception {
-        FeedbackStore.Database db = FeedbackStore.Database.inFolder(dir);
-        a = FeedbackStore.builder(db).clock(clock).open();
-        b = FeedbackStore.builder(db).clock(clock).open();
-        key = a.sharedKey("web-forms");
+        Database db = Database.inFolder(dir);
+        a = TestStores.open(db, QuestionTexts.DISCARD, clock);
+        b = TestStores.open(db, QuestionTexts.DISCARD, clock);
+        key = a.webState().sharedKey("web-forms");
     }
 
     @AfterEach
@@ -47,8 +50,8 @@ class GuardsTest {
 
     @Test
     void aSessionSignedInOnOneReplicaIsLiveOnTheOtherUntilLogout() throws Exception {
-        Sessions one = new Sessions(a, key, random);
-        Sessions other = new Sessions(b, b.sharedKey("web-forms"), random);
+        Sessions one = new Sessions(a.webState(), key, random);
+        Sessions other = new Sessions(b.webState(), b.webState().sharedKey("web-forms"), random);
         Sessions.Session anonymous = one.open();
         assertFalse(anonymous.admin());
         Sessions.Session admin = one.signIn();
@@ -63,7 +66,7 @@ class GuardsTest {
 
     @Test
     void onlyCookiesThisServerMadeAreSessions() throws Exception {
-        Sessions sessions = new Sessions(a, key, random);
+        Sessions sessions = new Sessions(a.webState(), key, random);
         String made = sessions.signIn().cookie();
         String guessed = "s." + made.substring(2, 44).replace(made.charAt(5), made.charAt(5) == 'A' ? 'B' : 'A');
         for (String cookie : new String[] {null, "", "s.", "x." + made.substring(2), guessed, made + "x",
@@ -71,23 +74,24 @@ class GuardsTest {
             assertEquals(Optional.empty(), sessions.find(cookie), String.valueOf(cookie));
         }
         Sessions.Session login = sessions.open();
-        assertNotEquals(login.csrf(), new Sessions(a, new byte[32], random).find(login.cookie()).orElseThrow().csrf(),
+        assertNotEquals(login.csrf(),
+                new Sessions(a.webState(), new byte[32], random).find(login.cookie()).orElseThrow().csrf(),
                 "a token under another key is another token");
     }
 
     @Test
     void csrfTokenMustMatchExactly() {
-        Sessions.Session s = new Sessions(a, key, random).open();
+        Sessions.Session s = new Sessions(a.webState(), key, random).open();
         assertTrue(Sessions.csrfMatches(s, s.csrf()));
         assertFalse(Sessions.csrfMatches(s, null));
         assertFalse(Sessions.csrfMatches(s, ""));
         assertFalse(Sessions.csrfMatches(s, s.csrf().substring(1)));
-        assertFalse(Sessions.csrfMatches(s, new Sessions(a, key, random).open().csrf()));
+        assertFalse(Sessions.csrfMatches(s, new Sessions(a.webState(), key, random).open().csrf()));
     }
 
     @Test
     void sessionsEndAfterTwoIdleHoursOrAtLogout() throws Exception {
-        Sessions sessions = new Sessions(a, key, random);
+        Sessions sessions = new Sessions(a.webState(), key, random);
         Sessions.Session s = sessions.signIn();
         clock.advance(Duration.ofMinutes(119));
         assertTrue(sessions.find(s.cookie()).isPresent(), "use keeps it alive");
@@ -102,8 +106,8 @@ class GuardsTest {
 
     @Test
     void fiveWrongPasswordsAMinuteOverAllReplicasThenEvenTheRightOneWaits() throws Exception {
-        LoginLimiter one = new LoginLimiter(a, random);
-        LoginLimiter other = new LoginLimiter(b, random);
+        LoginLimiter one = new LoginLimiter(a.webState(), random);
+        LoginLimiter other = new LoginLimiter(b.webState(), random);
         for (int i = 0; i < 5; i++) {
             assertEquals(LoginLimiter.Result.WRONG, (i % 2 == 0 ? one : other).attempt(() -> false));
             clock.advance(Duration.ofSeconds(5));
@@ -135,7 +139,7 @@ class GuardsTest {
         VoteTokens.Vote v = tokens.check(f.ids(), f.question(), f.nonce(), f.expires(), f.token()).orElseThrow();
         assertEquals(List.of("aurora/3.5", "konot/3"), v.articleIds());
         assertEquals("mag ik een foto posten", v.question());
-        assertTrue(new VoteTokens(b.sharedKey("web-forms"), random, clock).check(f.ids(), f.question(), f.nonce(),
+        assertTrue(new VoteTokens(b.webState().sharedKey("web-forms"), random, clock).check(f.ids(), f.question(), f.nonce(),
                 f.expires(), f.token()).isPresent(), "another replica accepts it");
         assertTrue(tokens.check("aurora/3.6", f.question(), f.nonce(), f.expires(), f.token()).isEmpty());
         assertTrue(tokens.check(f.ids(), "iets anders", f.nonce(), f.expires(), f.token()).isEmpty());

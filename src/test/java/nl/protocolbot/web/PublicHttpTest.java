@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.KeptTexts;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,7 +197,7 @@ class PublicHttpTest {
         Map<String, String> form = Site.form(site.get(Site.q(question)).body(), "/stem");
         form.put("stem", "neer");
         assertEquals(303, site.post("/stem", form).statusCode());
-        assertTrue(site.store.keptTexts().stream().anyMatch(k -> k.kind() == FeedbackStore.TextKind.VOTED_DOWN
+        assertTrue(site.store.keptTexts().all().stream().anyMatch(k -> k.kind() == KeptTexts.Kind.VOTED_DOWN
                 && k.question().equals(question)
                 && new java.util.HashSet<>(k.articleIds()).equals(java.util.Set.of(form.get("artikelen").split(",")))),
                 site.store.keptTexts().toString());
@@ -244,7 +246,7 @@ class PublicHttpTest {
     }
 
     static long upVotes(String id) throws Exception {
-        return site.store.stats().votes().stream().filter(v -> v.articleId().equals(id))
-                .mapToLong(FeedbackStore.Votes::up).sum();
+        return TestStores.stats(site.store).votes().stream().filter(v -> v.articleId().equals(id))
+                .mapToLong(Votes.PerArticle::up).sum();
     }
 }

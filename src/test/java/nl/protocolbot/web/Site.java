@@ -20,6 +20,7 @@ import nl.protocolbot.feedback.FeedbackStore;
 import nl.protocolbot.corpus.LiveCorpus;
 import nl.protocolbot.app.Server;
 import nl.protocolbot.app.Settings;
+import nl.protocolbot.feedback.TestStores;
 
 /**
  * The real server ({@code Server.start}) on 127.0.0.1 with no chat platform: the web page alone, on a copy of the
@@ -53,7 +54,7 @@ final class Site implements AutoCloseable {
         }
         server = Server.start(Settings.fromEnv(env));
         base = URI.create("http://127.0.0.1:" + server.port());
-        store = FeedbackStore.openFolder(data, true);
+        store = TestStores.openFolder(data, true);
     }
 
     LiveCorpus<nl.protocolbot.answer.Answerer> live() {

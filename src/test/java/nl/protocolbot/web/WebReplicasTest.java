@@ -8,7 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import nl.protocolbot.feedback.FeedbackStore;
+import nl.protocolbot.feedback.Votes;
+import nl.protocolbot.feedback.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class WebReplicasTest {
         assertEquals(303, other.post("/stem", form).statusCode());
         assertEquals(303, one.post("/stem", form).statusCode(), "sent again, to the first");
         String first = form.get("artikelen").split(",")[0];
-        assertEquals(1, one.store.stats().votes().stream().filter(v -> v.articleId().equals(first))
-                .mapToLong(FeedbackStore.Votes::up).sum(), "counted once");
+        assertEquals(1, TestStores.stats(one.store).votes().stream().filter(v -> v.articleId().equals(first))
+                .mapToLong(Votes.PerArticle::up).sum(), "counted once");
     }
 
     @Test
