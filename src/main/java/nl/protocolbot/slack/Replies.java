@@ -47,6 +47,13 @@ final class Replies {
     static final String BUSY = Answer.BUSY_MESSAGE;
     static final String THANKS = "Bedankt voor je feedback! Zo wordt de bot beter.";
     static final String NOT_SHAREABLE = "Dit antwoord kan niet meer gedeeld worden. Stel je vraag opnieuw.";
+    /** Help in a direct message or a mention, with an article of the corpus in use as the example of {@code toon}. */
+    static String help(String exampleId) {
+        return "Stuur me je vraag als bericht, bijvoorbeeld: mag ik een klassenfoto op Instagram zetten?\n"
+                + "In een kanaal noem je me eerst: `@protocolbot` en dan je vraag (ik antwoord in de thread).\n"
+                + "Een artikel opzoeken: `toon " + exampleId + "`. Alleen jij ziet het antwoord met `/protocol <vraag>`.";
+    }
+
     /** How {@code /protocol} is used, with an article of the corpus in use as the example of {@code toon}. */
     static String usage(String exampleId) {
         return "Stel je vraag na het commando, bijvoorbeeld `/protocol mag ik een klassenfoto op Instagram zetten?`\n"

@@ -239,13 +239,8 @@ public final class SlackBot {
         String text = SlackText.clean(req.getPayload().getText());
         Replies.Message reply;
         Command command = Command.parse(text);
-        if (command.kind() == Command.Kind.HELP) {
-            reply = Replies.plain(Replies.usage(answerer.get().exampleId()));
-        } else if (command.kind() == Command.Kind.SHOW) {
-            String id = command.argument();
-            reply = answerer.get().show(id).map(item -> Replies.article(item, config.links())).orElse(Replies.plain(
-                    "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `" + answerer.get().exampleId()
-                    + "`."));
+        if (command.kind() != Command.Kind.ASK) {
+            reply = commandReply(command, Replies.usage(answerer.get().exampleId()));
         } else {
             Answer answer = answer(text);
             reply = Replies.answer(answer, Replies.Buttons.VOTES_AND_SHARE, config.links());
@@ -254,6 +249,17 @@ public final class SlackBot {
         }
         Replies.Message r = reply;
         return ctx.ack(a -> a.responseType("ephemeral").text(r.text()).blocks(r.blocks()));
+    }
+
+    /** The reply to {@code help} ({@code helpText}) or {@code toon ID} (the article, or which IDs exist). */
+    private Replies.Message commandReply(Command command, String helpText) {
+        if (command.kind() == Command.Kind.HELP) {
+            return Replies.plain(helpText);
+        }
+        String id = command.argument();
+        return answerer.get().show(id).map(item -> Replies.article(item, config.links())).orElse(Replies.plain(
+                "Onbekend artikel `" + Replies.escape(id) + "`. Gebruik een ID zoals `" + answerer.get().exampleId()
+                        + "`."));
     }
 
     /** "Deel in kanaal": the articles the button carries, for everyone in the channel. */
@@ -381,6 +387,16 @@ public final class SlackBot {
         long received = System.nanoTime();
         try {
             workers.execute(() -> {
+                // a message is read as the console and Teams read it: "help" and "toon ID" are commands
+                Command command = Command.parse(q.text());
+                if (command.kind() != Command.Kind.ASK) {
+                    Replies.Message reply = commandReply(command, Replies.help(answerer.get().exampleId()));
+                    if (post(ctx, q.channel(), q.thread(), reply)) {
+                        LOG.info("{} {} answered in {} ms", q.kind(), command.kind().name().toLowerCase(
+                                java.util.Locale.ROOT), millis(received));
+                    }
+                    return;
+                }
                 Answer answer = answer(q.text());
                 if (post(ctx, q.channel(), q.thread(), Replies.answer(answer, Replies.Buttons.VOTES, config.links()))) {
                     metrics.answered(Metrics.Platform.SLACK, answer.status(),

@@ -39,6 +39,20 @@ class SlackMessagesTest {
     }
 
     @Test
+    void helpAndToonInADirectMessageAreCommandsNotQuestions() throws Exception {
+        server.event("EvCmd1", SlackPayloads.fileShareDm("help", "1700000200.000100"));
+        String help = server.slack.await("chat.postMessage", 1).get(0).params().get("text");
+        // the example is the corpus's first core rule (corpus/core-rules.txt)
+        assertTrue(help.contains("toon aurora/bijlage1-4"), help);
+        server.event("EvCmd2", SlackPayloads.fileShareDm("toon aurora/3.5", "1700000200.000200"));
+        String article = server.slack.await("chat.postMessage", 2).get(1).params().get("blocks");
+        assertTrue(article.contains("Schriftelijke toestemming") && article.contains("aurora/3.5"), article);
+        server.event("EvCmd3", SlackPayloads.fileShareDm("toon aurora/99", "1700000200.000300"));
+        String unknown = server.slack.await("chat.postMessage", 3).get(2).params().get("text");
+        assertTrue(unknown.startsWith("Onbekend artikel `aurora/99`"), unknown);
+    }
+
+    @Test
     void aThreadReplyAlsoSentToTheConversationIsAnsweredInItsThread() throws Exception {
         var r = server.event("EvBroad1", SlackPayloads.threadBroadcastDm("mag ik een klassenfoto op Instagram zetten?",
                 "1700000200.000200", "1700000150.000100"));
