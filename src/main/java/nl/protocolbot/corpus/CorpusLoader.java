@@ -229,21 +229,7 @@ public final class CorpusLoader {
 
     /** Loads the corpus bundled with the application (the project's {@code corpus/} folder). */
     public static Corpus bundled() throws CorpusException {
-        URL url = CorpusLoader.class.getResource(BUNDLED);
-        if (url == null) {
-            throw new CorpusException(List.of(new Problem("corpus", 0, "geen corpus meegeleverd in deze build")));
-        }
-        try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return load(Path.of(uri));
-            }
-            try (FileSystem fs = openZip(uri)) {
-                return load(fs.getPath(BUNDLED));
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new CorpusException(List.of(new Problem("corpus", 0, "meegeleverd corpus onleesbaar: " + e.getMessage())));
-        }
+        return withBundled(CorpusLoader::load, "meegeleverd corpus onleesbaar: ");
     }
 
     /**
@@ -252,6 +238,18 @@ public final class CorpusLoader {
      * bundled protocols' example questions.
      */
     public static void copyBundled(Path dir) throws CorpusException {
+        withBundled(from -> {
+            copyTree(from, dir);
+            return null;
+        }, "kan het meegeleverde corpus niet kopiëren: ");
+    }
+
+    private interface BundledFolder<T> {
+        T use(Path folder) throws CorpusException, IOException;
+    }
+
+    /** Runs {@code use} on the bundled corpus folder, inside the jar or (in development) on disk. */
+    private static <T> T withBundled(BundledFolder<T> use, String failure) throws CorpusException {
         URL url = CorpusLoader.class.getResource(BUNDLED);
         if (url == null) {
             throw new CorpusException(List.of(new Problem("corpus", 0, "geen corpus meegeleverd in deze build")));
@@ -259,15 +257,13 @@ public final class CorpusLoader {
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                copyTree(Path.of(uri), dir);
-                return;
+                return use.use(Path.of(uri));
             }
             try (FileSystem fs = openZip(uri)) {
-                copyTree(fs.getPath(BUNDLED), dir);
+                return use.use(fs.getPath(BUNDLED));
             }
         } catch (URISyntaxException | IOException e) {
-            throw new CorpusException(List.of(new Problem(dir.toString(), 0,
-                    "kan het meegeleverde corpus niet kopiëren: " + e.getMessage())));
+            throw new CorpusException(List.of(new Problem("corpus", 0, failure + e.getMessage())));
         }
     }
 

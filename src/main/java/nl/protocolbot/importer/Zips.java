@@ -3,7 +3,6 @@ package nl.protocolbot.importer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -44,7 +43,7 @@ final class Zips {
                 any = true;
                 ByteArrayOutputStream keep = wanted.contains(entry.getName()) ? new ByteArrayOutputStream() : null;
                 int n;
-                while ((n = read(zip, buffer)) > 0) {
+                while ((n = zip.read(buffer, 0, buffer.length)) > 0) {
                     total += n;
                     if (total > MAX_INFLATED) {
                         throw new ImportException("dit bestand pakt uit tot meer dan " + (MAX_INFLATED >> 20)
@@ -65,9 +64,5 @@ final class Zips {
             throw new ImportException("dit bestand is beschadigd of onvolledig en kan niet gelezen worden");
         }
         return found;
-    }
-
-    private static int read(InputStream in, byte[] buffer) throws IOException {
-        return in.read(buffer, 0, buffer.length);
     }
 }
